@@ -1,0 +1,17 @@
+import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract/index.ts';
+import type { CoreContext } from './context.ts';
+import { appHandlers } from './app/app.handlers.ts';
+import { settingsHandlers } from './settings/settings.handlers.ts';
+
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+  ctx: CoreContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+/** All handlers, one per contract channel; the type fails to compile when one is missing. */
+export const handlers = {
+  ...appHandlers,
+  ...settingsHandlers,
+} satisfies HandlerMap;

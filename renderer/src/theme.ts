@@ -1,0 +1,10 @@
+import { createTheme } from '@mantine/core';
+
+const fontFamily = "'IBM Plex Sans Arabic', system-ui, sans-serif";
+
+export const theme = createTheme({
+  primaryColor: 'teal',
+  fontFamily,
+  headings: { fontFamily },
+  defaultRadius: 'md',
+});

@@ -1,0 +1,36 @@
+/** The closed set of error codes that may cross a process boundary. */
+export const errorCodes = [
+  'validation',
+  'not-found',
+  'forbidden',
+  'locked',
+  'conflict',
+  'outdated',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** One problem with one field of an input; never carries the value itself. */
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export interface ErrorShape {
+  code: ErrorCode;
+  message: string;
+  issues?: ErrorIssue[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const fail = (code: ErrorCode, message: string, issues?: ErrorIssue[]): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
