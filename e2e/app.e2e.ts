@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('the app in Chromium', () => {
   it('opens on the queue in Arabic, right to left, saying the screen is not built yet', async () => {
-    app = await startApp();
+    app = await startApp({ signedIn: true });
     const { page } = app;
     await page.getByRole('heading', { level: 2, name: 'قائمة العمل' }).waitFor();
     expect(await documentDirection(page)).toEqual({ dir: 'rtl', lang: 'ar' });
@@ -21,7 +21,7 @@ describe('the app in Chromium', () => {
   });
 
   it('switches to French and back to Arabic from Settings, and keeps the choice after a reload', async () => {
-    app = await startApp();
+    app = await startApp({ signedIn: true });
     const { page } = app;
     await page.getByRole('heading', { level: 2, name: 'قائمة العمل' }).waitFor();
     await page.keyboard.press('Alt+6');
@@ -54,18 +54,18 @@ describe('the app in Chromium', () => {
   });
 
   it('keeps the language across a restart of the core on the same data folder', async () => {
-    app = await startApp();
+    app = await startApp({ signedIn: true });
     await app.page.getByRole('heading', { level: 2, name: 'قائمة العمل' }).waitFor();
     expect(await app.bridge.host.invoke('settings:set', { language: 'en' })).toMatchObject({ ok: true });
     const { dataDir } = app;
     await app.stop();
-    app = await startApp(dataDir);
+    app = await startApp({ dataDir, signedIn: true });
     await app.page.getByRole('heading', { level: 2, name: 'Queue' }).waitFor();
     expect(await documentDirection(app.page)).toEqual({ dir: 'ltr', lang: 'en' });
   });
 
   it('answers bad calls from the page with a validation error, never a crash', async () => {
-    app = await startApp();
+    app = await startApp({ signedIn: true });
     const { page } = app;
     await page.getByRole('heading', { level: 2, name: 'قائمة العمل' }).waitFor();
     const results = await page.evaluate(async () => {

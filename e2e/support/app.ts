@@ -20,13 +20,32 @@ export interface E2eApp extends AppBrowser {
   stop(): Promise<void>;
 }
 
+/** The account `startApp({ signedIn: true })` creates: an admin of a fresh branch. */
+export const testAdmin = { username: 'admin', password: 'e2e-admin-password', displayName: 'مدير النظام' };
+
+export interface StartOptions {
+  /** Reopen an existing data folder instead of a fresh one. */
+  dataDir?: string;
+  /** Set the device up (branch + admin) and leave it unlocked before the page opens. */
+  signedIn?: boolean;
+}
+
 /** Starts the bridge on a data folder (fresh unless given) and opens the built renderer in Chromium. */
-export const startApp = async (dataDir?: string): Promise<E2eApp> => {
+export const startApp = async ({ dataDir, signedIn = false }: StartOptions = {}): Promise<E2eApp> => {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` before the e2e tests.');
   }
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'mowakaba-e2e-')));
   const bridge = await startBridge({ rendererDir, dataDir: dir });
+  if (signedIn) {
+    const status = await bridge.host.invoke('session:status');
+    const input =
+      status.ok && (status.value as { state: string }).state === 'setup'
+        ? ['session:setup', { branchName: 'Zagora', adminUsername: testAdmin.username, adminDisplayName: testAdmin.displayName, password: testAdmin.password }]
+        : ['session:unlock', { username: testAdmin.username, password: testAdmin.password }];
+    const result = await bridge.host.invoke(input[0], input[1]);
+    if (!result.ok) throw new Error(`Could not sign in for the test: ${result.error.code}`);
+  }
   const browser = await openApp(`${bridge.url}/`);
   const stop = async () => {
     try {

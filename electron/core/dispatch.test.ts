@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload, Result } from '../../shared/contract/index.ts';
-import type { CoreContext } from './context.ts';
+import { createCoreContext, type CoreContext } from './context.ts';
+import { fastTestKdfParams } from './keys/kdf.ts';
 import { createDispatch } from './dispatch.ts';
 import { CoreError } from './errors.ts';
 import { handlers, type HandlerMap } from './handlers.ts';
@@ -15,12 +16,10 @@ let ctx: CoreContext;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'mowakaba-dispatch-'));
   emitted = [];
-  ctx = {
-    dataDir,
-    appVersion: '9.8.7',
-    locale: 'fr-MA',
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void emitted.push({ event, payload }),
-  };
+  ctx = createCoreContext(
+    { dataDir, appVersion: '9.8.7', locale: 'fr-MA', kdf: fastTestKdfParams },
+    <E extends EventName>(event: E, payload: EventPayload<E>) => void emitted.push({ event, payload }),
+  );
 });
 
 afterEach(async () => {

@@ -1,7 +1,10 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { CoreContext } from './context.ts';
 import { appHandlers } from './app/app.handlers.ts';
+import { sessionHandlers } from './session/session.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
+import { storeHandlers } from './store/store.handlers.ts';
+import { usersHandlers } from './users/users.handlers.ts';
 
 export type Handler<C extends ChannelName> = (
   input: ParsedInput<C>,
@@ -14,4 +17,7 @@ export type HandlerMap = { [C in ChannelName]: Handler<C> };
 export const handlers = {
   ...appHandlers,
   ...settingsHandlers,
+  ...sessionHandlers,
+  ...usersHandlers,
+  ...storeHandlers,
 } satisfies HandlerMap;

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ipcEventChannel } from '../../shared/contract/index.ts';
 import { startCoreHost } from '../core/host/host.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { registerIpc } from './ipc.ts';
+import { loadKeyringSeal } from './keyring-seal.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { createTrustedSenderCheck } from './trusted-sender.ts';
 import { createMainWindow } from './window.ts';
@@ -24,16 +25,24 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     hardenSession(session.defaultSession);
     if (devServerUrl) {
       session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } }),
       );
     }
+    const dataDir = app.getPath('userData');
+    // Seals the keyring with the OS key store where it really protects it (not Linux basic_text).
+    // A damaged seal must not keep the app from starting: the unlock screen then explains it.
+    const seal = await loadKeyringSeal(safeStorage, dataDir).catch((error: unknown) => {
+      console.error(`[main] keyring seal unavailable: ${error instanceof Error ? error.name : 'unknown'}`);
+      return undefined;
+    });
     const core = startCoreHost({
       workerUrl: new URL('./core-worker.js', import.meta.url),
-      dataDir: app.getPath('userData'),
+      dataDir,
+      ...(seal ? { seal } : {}),
       appVersion: app.getVersion(),
       locale: app.getLocale(),
     });

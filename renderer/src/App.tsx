@@ -1,57 +1,107 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import type { Branch, SessionUser } from '../../shared/contract/index.ts';
 import { AppLayout } from './components/AppLayout/index.ts';
 import { errorMessage } from './i18n/error-message.ts';
-import { screenRoutes } from './routes.ts';
+import { routesFor } from './routes.ts';
 import { NotBuiltScreen } from './screens/NotBuilt/index.ts';
 import { SettingsScreen } from './screens/Settings/index.ts';
+import { RecoveryCodeStep, SetupScreen } from './screens/Setup/index.ts';
+import { UnlockScreen } from './screens/Unlock/index.ts';
+import { UsersScreen } from './screens/Users/index.ts';
+import { sessionKey, useActivityTouch, useSession, useSessionEvents, type LockReason } from './session/use-session.ts';
 import { useApplyLanguage } from './settings/use-apply-language.ts';
 import { useSettings } from './settings/use-settings.ts';
 
-/** Loads the device settings (language first), then shows the app frame and the routed screen. */
+/** Loads the device settings (language first), then the session: setup, unlock, or the app itself. */
 export function App() {
   const { t } = useTranslation();
   const settings = useSettings();
   useApplyLanguage(settings.data?.language);
 
-  if (settings.isPending) {
+  if (settings.isPending) return <FullPageLoader label={t('common.loading')} />;
+  if (settings.isError) return <FullPageError error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <SessionGate />;
+}
+
+/** Shows what the session allows: first-run setup (and its recovery code), the unlock screen, or the app. */
+function SessionGate() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  // Held here, not in the setup screen: the store is already unlocked when the code must still be shown.
+  const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
+  const [lockReason, setLockReason] = useState<LockReason | null>(null);
+  useSessionEvents((change) => setLockReason(change.state === 'locked' && change.reason !== 'unlock' ? change.reason : null));
+  useActivityTouch(session.data?.state === 'unlocked');
+
+  if (recoveryCode) {
     return (
-      <Center h="100vh">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
+      <RecoveryCodeStep
+        recoveryCode={recoveryCode}
+        onContinue={() => {
+          setRecoveryCode(null);
+          void queryClient.invalidateQueries({ queryKey: sessionKey });
+        }}
+      />
     );
   }
-  if (settings.isError) {
-    return (
-      <Center h="100vh">
-        <Stack maw={480}>
-          <Alert color="red" title={t('common.errorTitle')}>
-            {errorMessage(t, settings.error)}
-          </Alert>
-          <Button onClick={() => void settings.refetch()}>{t('common.retry')}</Button>
-        </Stack>
-      </Center>
-    );
+  if (session.isPending) return <FullPageLoader label={t('common.loading')} />;
+  if (session.isError) return <FullPageError error={session.error} onRetry={() => void session.refetch()} />;
+
+  const status = session.data;
+  switch (status.state) {
+    case 'setup':
+      return <SetupScreen onCreated={setRecoveryCode} />;
+    case 'locked':
+      return <UnlockScreen retryAfterMs={status.retryAfterMs} lockReason={lockReason} />;
+    case 'unlocked':
+      return <AppShellRoutes user={status.user} branch={status.branch} />;
   }
+}
+
+function AppShellRoutes({ user, branch }: { user: SessionUser; branch: Branch }) {
   return (
     <Router hook={useHashLocation}>
-      <AppLayout>
+      <AppLayout user={user} branch={branch}>
         <Switch>
-          <Route path="/settings" component={SettingsScreen} />
-          {screenRoutes.map(({ key, path }) =>
-            key === 'settings' ? null : (
-              <Route key={key} path={path}>
-                <NotBuiltScreen screen={key} />
-              </Route>
-            ),
-          )}
+          {routesFor(user.role).map(({ key, path }) => (
+            <Route key={key} path={path}>
+              {key === 'settings' ? <SettingsScreen /> : key === 'users' ? <UsersScreen /> : <NotBuiltScreen screen={key} />}
+            </Route>
+          ))}
           <Route>
             <Redirect to="/queue" />
           </Route>
         </Switch>
       </AppLayout>
     </Router>
+  );
+}
+
+function FullPageLoader({ label }: { label: string }) {
+  return (
+    <Center h="100vh">
+      <Loader aria-label={label} />
+    </Center>
+  );
+}
+
+function FullPageError({ error, onRetry }: { error: unknown; onRetry(): void }): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh">
+      <Stack maw={480}>
+        <Alert color="red" title={t('common.errorTitle')}>
+          {errorMessage(t, error)}
+        </Alert>
+        <Button onClick={onRetry}>{t('common.retry')}</Button>
+      </Stack>
+    </Center>
   );
 }

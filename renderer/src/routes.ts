@@ -5,10 +5,12 @@ import {
   IconListCheck,
   IconRefresh,
   IconSettings,
+  IconUsers,
   type Icon,
 } from '@tabler/icons-react';
+import type { Role } from '../../shared/contract/index.ts';
 
-export type ScreenKey = 'queue' | 'households' | 'plans' | 'branch' | 'sync' | 'settings';
+export type ScreenKey = 'queue' | 'households' | 'plans' | 'branch' | 'sync' | 'settings' | 'users';
 
 export interface ScreenRoute {
   key: ScreenKey;
@@ -16,6 +18,8 @@ export interface ScreenRoute {
   icon: Icon;
   /** Alt + this digit opens the screen. */
   digit: number;
+  /** Only these roles see the screen (the core enforces roles anyway); every role when absent. */
+  roles?: readonly Role[];
 }
 
 /** The product's screens in navigation order. */
@@ -26,4 +30,8 @@ export const screenRoutes: ScreenRoute[] = [
   { key: 'branch', path: '/branch', icon: IconBuildingCommunity, digit: 4 },
   { key: 'sync', path: '/sync', icon: IconRefresh, digit: 5 },
   { key: 'settings', path: '/settings', icon: IconSettings, digit: 6 },
+  { key: 'users', path: '/users', icon: IconUsers, digit: 7, roles: ['admin', 'manager'] },
 ];
+
+/** The screens a user with this role may open. */
+export const routesFor = (role: Role): ScreenRoute[] => screenRoutes.filter((route) => !route.roles || route.roles.includes(role));

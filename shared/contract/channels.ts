@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { appChannels } from './app.contract.ts';
+import { sessionChannels, sessionEvents } from './session.contract.ts';
 import { settingsChannels, settingsEvents } from './settings.contract.ts';
+import { storeChannels } from './store.contract.ts';
+import { usersChannels } from './users.contract.ts';
 
 export interface ChannelSpec {
   input: z.ZodType;
@@ -11,11 +14,15 @@ export interface ChannelSpec {
 export const channels = {
   ...appChannels,
   ...settingsChannels,
+  ...sessionChannels,
+  ...usersChannels,
+  ...storeChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /** Every event the core may push to the renderer, with its payload schema. */
 export const events = {
   ...settingsEvents,
+  ...sessionEvents,
 } satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

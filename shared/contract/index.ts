@@ -4,3 +4,6 @@ export * from './validate.ts';
 export * from './api.ts';
 export * from './app.contract.ts';
 export * from './settings.contract.ts';
+export * from './session.contract.ts';
+export * from './users.contract.ts';
+export * from './store.contract.ts';

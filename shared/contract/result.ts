@@ -19,8 +19,13 @@ export interface ErrorIssue {
 
 export interface ErrorShape {
   code: ErrorCode;
+  /** English, for logs and the CLI; the UI translates `reason` or `code` instead. Never personal data. */
   message: string;
   issues?: ErrorIssue[];
+  /** A finer, stable reason inside the code (e.g. `wrong-password`), for a precise translated message. */
+  reason?: string;
+  /** For rate-limited calls: how long before trying again is useful. */
+  retryAfterMs?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorShape };

@@ -1,14 +1,20 @@
+import type { ParseArgsConfig } from 'node:util';
 import type { CoreHost } from '../host/host.ts';
 import { CliFailure } from './output.ts';
+import { readSecret, type SecretSource } from './secrets.ts';
 
 export interface CommandArgs {
   json: boolean;
   dataDir: string;
+  positionals: string[];
   options: Record<string, string | boolean | undefined>;
+  secrets: SecretSource;
 }
 
 export interface Command {
   summary: string;
+  usage?: string;
+  options?: NonNullable<ParseArgsConfig['options']>;
   run(host: CoreHost, args: CommandArgs): Promise<unknown>;
 }
 
@@ -19,9 +25,131 @@ export const call = async (host: CoreHost, channel: string, input?: unknown): Pr
   return result.value;
 };
 
+const required = (args: CommandArgs, name: string): string => {
+  const value = args.options[name];
+  if (typeof value !== 'string' || value === '') throw new CliFailure({ code: 'validation', message: `--${name} is required` });
+  return value;
+};
+
+const password = (args: CommandArgs) => readSecret(args.secrets, 'MOWAKABA_PASSWORD', 'Password: ');
+const newPassword = (args: CommandArgs) => readSecret(args.secrets, 'MOWAKABA_NEW_PASSWORD', 'New password: ');
+
+/** Unlocks the store as `--user` with MOWAKABA_PASSWORD (or a prompt) before a command runs. */
+const unlock = async (host: CoreHost, args: CommandArgs) =>
+  call(host, 'session:unlock', { username: required(args, 'user'), password: await password(args) });
+
+const userOption = { user: { type: 'string' } } as const;
+
+const subcommand = (args: CommandArgs, known: string[]): string => {
+  const name = args.positionals[1];
+  if (!name || !known.includes(name)) {
+    throw new CliFailure({ code: 'validation', message: `expected one of: ${known.join(', ')}` });
+  }
+  return name;
+};
+
+const findUserId = async (host: CoreHost, username: string): Promise<string> => {
+  const users = (await call(host, 'users:list')) as { id: string; username: string }[];
+  const user = users.find((candidate) => candidate.username === username.toLowerCase());
+  if (!user) throw new CliFailure({ code: 'not-found', message: 'no account with this username' });
+  return user.id;
+};
+
 export const commands: Record<string, Command> = {
   info: {
     summary: 'Show the app version, store schema version, data folder and locale.',
     run: (host) => call(host, 'app:info'),
+  },
+  init: {
+    summary: 'Create the encrypted store, the branch and its admin; prints the recovery code once.',
+    usage: 'init --branch NAME --admin USER [--name "Display name"]',
+    options: { branch: { type: 'string' }, admin: { type: 'string' }, name: { type: 'string' } },
+    run: async (host, args) => {
+      const admin = required(args, 'admin');
+      const result = (await call(host, 'session:setup', {
+        branchName: required(args, 'branch'),
+        adminUsername: admin,
+        adminDisplayName: typeof args.options.name === 'string' ? args.options.name : admin,
+        password: await password(args),
+      })) as { recoveryCode: string; user: unknown; branch: unknown };
+      if (!args.json) {
+        return [
+          'Store created.',
+          `Recovery code (shown once; write it down and keep it locked away): ${result.recoveryCode}`,
+        ].join('\n');
+      }
+      return result;
+    },
+  },
+  users: {
+    summary: 'Manage accounts: users list | add | disable | passwd (as --user, an admin).',
+    usage:
+      'users list --user ADMIN\n  users add --user ADMIN --username U --name "Name" --role worker|manager|admin [--districts ID,ID]\n  users disable --user ADMIN --username U\n  users passwd --user ADMIN --username U   (new password from MOWAKABA_NEW_PASSWORD or a prompt)',
+    options: { ...userOption, username: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, districts: { type: 'string' } },
+    run: async (host, args) => {
+      const action = subcommand(args, ['list', 'add', 'disable', 'passwd']);
+      await unlock(host, args);
+      if (action === 'list') return call(host, 'users:list');
+      if (action === 'add') {
+        const districts = typeof args.options.districts === 'string' ? args.options.districts.split(',').filter(Boolean) : [];
+        return call(host, 'users:add', {
+          username: required(args, 'username'),
+          displayName: required(args, 'name'),
+          role: required(args, 'role'),
+          districtIds: districts,
+          password: await newPassword(args),
+        });
+      }
+      const id = await findUserId(host, required(args, 'username'));
+      if (action === 'disable') return call(host, 'users:update', { id, disabled: true });
+      await call(host, 'users:set-password', { id, password: await newPassword(args) });
+      return { id, passwordChanged: true };
+    },
+  },
+  backup: {
+    summary: 'Write an encrypted backup (store + keyring) to a file.',
+    usage: 'backup --user ADMIN --out FILE',
+    options: { ...userOption, out: { type: 'string' } },
+    run: async (host, args) => {
+      const out = required(args, 'out');
+      await unlock(host, args);
+      return call(host, 'store:backup', { file: out });
+    },
+  },
+  restore: {
+    summary: 'Replace the store with a backup, proven by a password (--user) or the recovery code.',
+    usage: 'restore --file FILE [--user U]   (secret from MOWAKABA_PASSWORD, or MOWAKABA_RECOVERY_CODE without --user)',
+    options: { ...userOption, file: { type: 'string' } },
+    run: async (host, args) => {
+      const file = required(args, 'file');
+      const user = typeof args.options.user === 'string' ? args.options.user : undefined;
+      const secret = user ? await password(args) : await readSecret(args.secrets, 'MOWAKABA_RECOVERY_CODE', 'Recovery code: ');
+      return call(host, 'store:restore', user ? { file, secret, username: user } : { file, secret });
+    },
+  },
+  rekey: {
+    summary: 'Re-encrypt the store with a new random key (admin).',
+    usage: 'rekey --user ADMIN',
+    options: userOption,
+    run: async (host, args) => {
+      const secret = await password(args);
+      await call(host, 'session:unlock', { username: required(args, 'user'), password: secret });
+      await call(host, 'store:rekey', { password: secret });
+      return { rekeyed: true };
+    },
+  },
+  audit: {
+    summary: 'Check the audit chain: audit verify (as a manager or admin).',
+    usage: 'audit verify --user USER',
+    options: userOption,
+    run: async (host, args) => {
+      subcommand(args, ['verify']);
+      await unlock(host, args);
+      const report = (await call(host, 'audit:verify')) as { ok: boolean; entries: number; brokenAt: number | null };
+      if (!report.ok) {
+        throw new CliFailure({ code: 'conflict', message: `audit chain broken at entry ${report.brokenAt} (${report.entries} entries verified before it)` });
+      }
+      return report;
+    },
   },
 };

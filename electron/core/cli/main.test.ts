@@ -26,7 +26,7 @@ afterEach(async () => {
 describe('runCli', () => {
   it('prints app info as JSON for `info --json`', async () => {
     const { io, stdout, err } = capture();
-    expect(await runCli(['info', '--json', '--data', dataDir], io)).toBe(0);
+    expect(await runCli(['info', '--json', '--data', dataDir], { io })).toBe(0);
     const info: unknown = JSON.parse(stdout());
     expect(info).toEqual({ version: pkg.version, schemaVersion: expect.any(Number), dataDir, locale: expect.any(String) });
     expect(err).toEqual([]);
@@ -34,14 +34,14 @@ describe('runCli', () => {
 
   it('prints app info as aligned lines without --json', async () => {
     const { io, out } = capture();
-    expect(await runCli(['info', '--data', dataDir], io)).toBe(0);
+    expect(await runCli(['info', '--data', dataDir], { io })).toBe(0);
     expect(out).toContain(`version        ${pkg.version}`);
     expect(out).toContain(`dataDir        ${dataDir}`);
   });
 
   it('refuses an unknown command with exit code 2 and one line on stderr', async () => {
     const { io, err, out } = capture();
-    expect(await runCli(['frobnicate', '--data', dataDir], io)).toBe(2);
+    expect(await runCli(['frobnicate', '--data', dataDir], { io })).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).not.toContain('\n');
     expect(err[0]).toMatch(/^error: validation: .*frobnicate/);
@@ -50,7 +50,7 @@ describe('runCli', () => {
 
   it('refuses an unknown flag with exit code 2 and one line on stderr', async () => {
     const { io, err, out } = capture();
-    expect(await runCli(['info', '--frobnicate', '--data', dataDir], io)).toBe(2);
+    expect(await runCli(['info', '--frobnicate', '--data', dataDir], { io })).toBe(2);
     expect(err).toHaveLength(1);
     expect(err[0]).not.toContain('\n');
     expect(err[0]).toMatch(/^error: validation: .*--frobnicate/);
@@ -59,17 +59,17 @@ describe('runCli', () => {
 
   it('refuses --data without a folder', async () => {
     const { io, err } = capture();
-    expect(await runCli(['info', '--data'], io)).toBe(2);
+    expect(await runCli(['info', '--data'], { io })).toBe(2);
     expect(err[0]).toMatch(/^error: validation:/);
   });
 
   it('prints the usage with every command for --help, and exits 2 when no command is given', async () => {
     const help = capture();
-    expect(await runCli(['--help'], help.io)).toBe(0);
+    expect(await runCli(['--help'], { io: help.io })).toBe(0);
     expect(help.stdout()).toMatch(/^Usage: /);
     expect(help.stdout()).toMatch(/^ {2}info\s/m);
     const none = capture();
-    expect(await runCli([], none.io)).toBe(2);
+    expect(await runCli([], { io: none.io })).toBe(2);
     expect(none.stdout()).toMatch(/^Usage: /);
   });
 });

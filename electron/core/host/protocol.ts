@@ -1,11 +1,8 @@
 import type { Result } from '../../../shared/contract/index.ts';
+import type { CoreContextOptions } from '../context.ts';
 
 /** What the host tells the worker when it starts it. */
-export interface CoreWorkerData {
-  dataDir: string;
-  appVersion: string;
-  locale: string;
-}
+export type CoreWorkerData = CoreContextOptions;
 
 export type HostToWorker = { type: 'invoke'; id: number; channel: unknown; input: unknown };
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CoreContext } from '../context.ts';
+import { createCoreContext } from '../context.ts';
 import { createDispatch } from '../dispatch.ts';
 import { handlers } from '../handlers.ts';
 import type { CoreWorkerData, HostToWorker, WorkerToHost } from './protocol.ts';
@@ -8,15 +8,9 @@ import type { CoreWorkerData, HostToWorker, WorkerToHost } from './protocol.ts';
 const port = parentPort;
 if (!port) throw new Error('The core worker must run in a worker thread.');
 
-const data = workerData as CoreWorkerData;
 const post = (message: WorkerToHost) => port.postMessage(message);
-
-const ctx: CoreContext = {
-  dataDir: data.dataDir,
-  appVersion: data.appVersion,
-  locale: data.locale,
-  emit: (name, payload) => post({ type: 'event', name, payload }),
-};
+const ctx = createCoreContext(workerData as CoreWorkerData, (name, payload) => post({ type: 'event', name, payload }));
+ctx.sessions.startIdleTimer();
 
 const dispatch = createDispatch(handlers, ctx);
 

@@ -4,6 +4,7 @@ import type {
   ChannelOutput,
   ErrorCode,
   ErrorIssue,
+  ErrorShape,
   EventName,
   EventPayload,
   WindowApi,
@@ -15,16 +16,20 @@ declare global {
   }
 }
 
-/** A failed call, with the contract's stable code for the UI to translate. */
+/** A failed call, with the contract's stable code (and finer reason) for the UI to translate. */
 export class IpcError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[];
+  readonly reason: string | undefined;
+  readonly retryAfterMs: number | undefined;
 
-  constructor(code: ErrorCode, message: string, issues: ErrorIssue[] = []) {
+  constructor(code: ErrorCode, message: string, issues: ErrorIssue[] = [], extra: Pick<ErrorShape, 'reason' | 'retryAfterMs'> = {}) {
     super(message);
     this.name = 'IpcError';
     this.code = code;
     this.issues = issues;
+    this.reason = extra.reason;
+    this.retryAfterMs = extra.retryAfterMs;
   }
 }
 
@@ -38,7 +43,10 @@ type InputArgs<C extends ChannelName> = undefined extends ChannelInput<C> ? [inp
 /** Calls the core through the contract; resolves with the value or throws an IpcError. */
 export const invoke = async <C extends ChannelName>(channel: C, ...[input]: InputArgs<C>): Promise<ChannelOutput<C>> => {
   const result = await bridge().invoke(channel, input);
-  if (!result.ok) throw new IpcError(result.error.code, result.error.message, result.error.issues);
+  if (!result.ok) {
+    const { code, message, issues, reason, retryAfterMs } = result.error;
+    throw new IpcError(code, message, issues, { reason, retryAfterMs });
+  }
   return result.value as ChannelOutput<C>;
 };
 

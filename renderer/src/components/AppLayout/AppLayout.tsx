@@ -1,34 +1,82 @@
-import { AppShell, Burger, Group, Kbd, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, Kbd, NavLink, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconLock } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { screenRoutes } from '../../routes.ts';
+import type { Branch, SessionUser } from '../../../../shared/contract/index.ts';
+import { errorMessage } from '../../i18n/error-message.ts';
+import { routesFor } from '../../routes.ts';
+import { roleColors } from '../../session/roles.ts';
+import { useLock } from '../../session/use-session.ts';
 import classes from './AppLayout.module.css';
 
-/** The app frame: header, navigation to every screen (Alt+1…6) and the current screen. */
-export function AppLayout({ children }: { children: ReactNode }) {
+const lockKeys = 'Ctrl+L';
+
+interface AppLayoutProps {
+  user: SessionUser;
+  branch: Branch;
+  children: ReactNode;
+}
+
+/** The app frame: header with the signed-in user and the lock, navigation to the user's screens (Alt+digit) and the current screen. */
+export function AppLayout({ user, branch, children }: AppLayoutProps) {
   const { t } = useTranslation();
   const [location, navigate] = useLocation();
   const [opened, { toggle }] = useDisclosure();
+  const routes = routesFor(user.role);
+  const lock = useLock();
+  const lockNow = () => {
+    if (lock.isPending) return;
+    lock.mutate(undefined, {
+      onError: (error) => notifications.show({ color: 'red', title: t('common.errorTitle'), message: errorMessage(t, error) }),
+    });
+  };
 
-  useHotkeys(screenRoutes.map((route) => [`alt+${route.digit}`, () => navigate(route.path)]));
+  useHotkeys(routes.map((route) => [`alt+${route.digit}`, () => navigate(route.path)]));
+  // Locking works from inside a field too (no tag ignored) and on an Arabic keyboard layout (physical key).
+  useHotkeys([['ctrl+L', lockNow, { usePhysicalKeys: true }]], []);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
-        <Group h="100%" px="md" gap="sm">
+        <Group h="100%" px="md" gap="sm" wrap="nowrap">
           <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
           <Title order={1} className={classes.brand}>
             {t('app.name')}
           </Title>
-          <Text size="sm" c="dimmed" visibleFrom="sm">
+          <Text size="sm" c="dimmed" visibleFrom="md" truncate>
             {t('app.tagline')}
           </Text>
+          <Group gap="sm" wrap="nowrap" className={classes.account}>
+            <Stack gap={0} align="flex-end" visibleFrom="xs" className={classes.who}>
+              <Text size="sm" fw={600} truncate data-testid="session-user">
+                {user.displayName}
+              </Text>
+              <Text size="xs" c="dimmed" truncate>
+                {branch.name}
+              </Text>
+            </Stack>
+            <Badge variant="light" tt="none" color={roleColors[user.role]}>
+              {t(`roles.${user.role}`)}
+            </Badge>
+            <Tooltip label={`${t('session.lockHint')} (${lockKeys})`} withArrow>
+              <Button
+                variant="default"
+                leftSection={<IconLock size={18} stroke={1.6} />}
+                onClick={lockNow}
+                loading={lock.isPending}
+                aria-keyshortcuts="Control+L"
+              >
+                {t('session.lock')}
+              </Button>
+            </Tooltip>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
-        {screenRoutes.map((route) => (
+        {routes.map((route) => (
           <NavLink
             key={route.key}
             component={Link}

@@ -5,7 +5,7 @@ import { Link } from 'wouter';
 import type { ScreenKey } from '../../routes.ts';
 
 /** Says plainly that a screen is not built yet and what it will be for; shows no data. */
-export function NotBuiltScreen({ screen }: { screen: Exclude<ScreenKey, 'settings'> }) {
+export function NotBuiltScreen({ screen }: { screen: Exclude<ScreenKey, 'settings' | 'users'> }) {
   const { t } = useTranslation();
   return (
     <Center mih="60vh">

@@ -3,14 +3,15 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { languages, numeralSystems, type Language, type Settings } from '../../../../shared/contract/index.ts';
+import { numeralSystems, type Settings } from '../../../../shared/contract/index.ts';
+import { LanguagePicker } from '../../components/LanguagePicker/index.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
-import { languageNames } from '../../i18n/index.ts';
 import { useNumberFormat } from '../../i18n/use-number-format.ts';
 import { invoke } from '../../ipc/client.ts';
 import { useSaveSettings, useSettings } from '../../settings/use-settings.ts';
+import { ChangePasswordCard } from './ChangePasswordCard.tsx';
 
-/** Device settings (language, digits, idle lock) and facts about this installation. */
+/** Device settings (language, digits, idle lock), the user's password and facts about this installation. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useSettings();
@@ -27,6 +28,7 @@ export function SettingsScreen() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>{t('settings.title')}</Title>
       <PreferencesCard settings={settings.data} />
+      <ChangePasswordCard />
       <AboutCard />
     </Stack>
   );
@@ -51,12 +53,7 @@ function PreferencesCard({ settings }: { settings: Settings }) {
           <Text size="sm" c="dimmed" mb="xs">
             {t('settings.language.description')}
           </Text>
-          <SegmentedControl
-            aria-labelledby="language-label"
-            value={settings.language}
-            onChange={(value) => saveNow({ language: value as Language }, false)}
-            data={languages.map((language) => ({ value: language, label: languageNames[language] }))}
-          />
+          <LanguagePicker labelledBy="language-label" />
         </div>
         <div>
           <Text fw={600} id="numerals-label">

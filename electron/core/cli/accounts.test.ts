@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fastTestKdfParams } from '../keys/kdf.ts';
+import { runCli } from './main.ts';
+import type { CliIo } from './output.ts';
+
+let dataDir: string;
+
+/** Runs the CLI with secrets from a fake environment and no terminal. */
+const cli = async (args: string[], env: Record<string, string> = {}) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (text) => void out.push(text), err: (text) => void err.push(text) };
+  const code = await runCli([...args, '--data', dataDir], { io, secrets: { env }, kdf: fastTestKdfParams });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+
+const admin = { MOWAKABA_PASSWORD: 'admin-password-1' };
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'mowakaba-cli-accounts-'));
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('account commands', () => {
+  let recoveryCode = '';
+
+  it('init creates the store and prints the recovery code once; a second init fails', async () => {
+    const missing = await cli(['init', '--branch', 'Zagora', '--admin', 'admin', '--json']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err).toMatch(/MOWAKABA_PASSWORD/);
+
+    const first = await cli(['init', '--branch', 'Zagora', '--admin', 'admin', '--json'], admin);
+    expect(first.code).toBe(0);
+    ({ recoveryCode } = JSON.parse(first.out) as { recoveryCode: string });
+    expect(recoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4})+$/);
+
+    const again = await cli(['init', '--branch', 'Zagora', '--admin', 'admin'], admin);
+    expect(again.code).toBe(1);
+    expect(again.err.split('\n')).toHaveLength(1);
+    expect(again.err).toMatch(/^error: conflict: /);
+  });
+
+  it('adds, lists, re-passwords and disables users; passwords never come from arguments', async () => {
+    const add = await cli(['users', 'add', '--user', 'admin', '--username', 'salma', '--name', 'Salma', '--role', 'worker', '--json'], {
+      ...admin,
+      MOWAKABA_NEW_PASSWORD: 'worker-password-1',
+    });
+    expect(add.code).toBe(0);
+    expect(JSON.parse(add.out)).toMatchObject({ username: 'salma', role: 'worker', disabled: false });
+
+    const refused = await cli(['users', 'add', '--user', 'admin', '--password', 'x']);
+    expect(refused.code).toBe(2);
+
+    const list = await cli(['users', 'list', '--user', 'salma', '--json'], { MOWAKABA_PASSWORD: 'worker-password-1' });
+    expect(list.code).toBe(1);
+    expect(list.err).toMatch(/^error: forbidden: /);
+
+    const passwd = await cli(['users', 'passwd', '--user', 'admin', '--username', 'salma'], { ...admin, MOWAKABA_NEW_PASSWORD: 'worker-password-2' });
+    expect(passwd.code).toBe(0);
+    const disable = await cli(['users', 'disable', '--user', 'admin', '--username', 'salma', '--json'], admin);
+    expect(JSON.parse(disable.out)).toMatchObject({ disabled: true });
+    const listed = await cli(['users', 'list', '--user', 'admin', '--json'], admin);
+    expect((JSON.parse(listed.out) as { username: string }[]).map((user) => user.username)).toEqual(['admin', 'salma']);
+  });
+
+  it('refuses a wrong password with one line and a non-zero exit', async () => {
+    const wrong = await cli(['audit', 'verify', '--user', 'admin'], { MOWAKABA_PASSWORD: 'wrong-password' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toBe('error: locked: The username or password is not right.');
+  });
+
+  it('verifies the audit chain, backs up, rekeys and restores with the recovery code', async () => {
+    const verify = await cli(['audit', 'verify', '--user', 'admin', '--json'], admin);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.out)).toMatchObject({ ok: true, brokenAt: null });
+
+    const file = join(dataDir, 'backup.mwkbackup');
+    const backup = await cli(['backup', '--user', 'admin', '--out', file, '--json'], admin);
+    expect(backup.code).toBe(0);
+    expect(JSON.parse(backup.out)).toMatchObject({ file });
+
+    expect((await cli(['rekey', '--user', 'admin'], admin)).code).toBe(0);
+    const restore = await cli(['restore', '--file', file, '--json'], { MOWAKABA_RECOVERY_CODE: recoveryCode });
+    expect(restore.code).toBe(0);
+    expect((await cli(['audit', 'verify', '--user', 'admin'], admin)).code).toBe(0);
+  });
+});

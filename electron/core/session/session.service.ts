@@ -1,0 +1,328 @@
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { v7 as uuidv7 } from 'uuid';
+import type { Branch, Role, SessionStatus, SessionUser } from '../../../shared/contract/index.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { openStore, storeExists, storePath, type Store } from '../db/store.ts';
+import { CoreError } from '../errors.ts';
+import { openDatabaseKey, sealDatabaseKey } from '../keys/database-key.ts';
+import { deriveKey, type KdfParams } from '../keys/kdf.ts';
+import {
+  createDatabaseKey,
+  findSlot,
+  keyringPath,
+  readKeyring,
+  setSlot,
+  unwrapKey,
+  wrapKey,
+  writeKeyring,
+  type Keyring,
+} from '../keys/keyring.ts';
+import { generateRecoveryCode } from '../keys/recovery-code.ts';
+import { readAttempts, recordFailure, recordSuccess, retryAfterMs } from '../keys/unlock-attempts.ts';
+import { readSettings } from '../settings/settings.service.ts';
+import { districtIdsOf, findUserById, findUserByUsername, getBranch, insertUser } from '../users/users.repository.ts';
+
+/** The unlocked store and who opened it; exists only between unlock and lock. */
+export interface OpenSession {
+  store: Store;
+  /** Wraps the database key; kept to rewrap slots (new users, password changes, rekey). */
+  masterKey: Buffer;
+  user: SessionUser;
+  branch: Branch;
+}
+
+export interface SessionOptions {
+  dataDir: string;
+  kdf: KdfParams;
+  /** 32 bytes from Electron's safeStorage, when the OS offers real protection. */
+  seal?: Buffer;
+  emit(event: 'session:changed', payload: { state: 'locked' | 'unlocked'; reason: 'user' | 'idle' | 'restore' | 'unlock' }): void;
+  now?: () => number;
+}
+
+export interface SetupInput {
+  branchName: string;
+  adminUsername: string;
+  adminDisplayName: string;
+  password: string;
+}
+
+const wrongPassword = () =>
+  new CoreError('locked', 'The username or password is not right.', undefined, { reason: 'wrong-password' });
+
+const idleCheckMs = 15_000;
+
+/** Owns the open store, the unlock rules (rate limit, disabled accounts) and the idle lock. */
+export const createSessionManager = (options: SessionOptions) => {
+  const { dataDir, kdf, seal, emit } = options;
+  const now = options.now ?? Date.now;
+  let open: OpenSession | undefined;
+  let lastActivity = now();
+  let pending: Promise<unknown> = Promise.resolve();
+
+  // Unlock, lock, setup and restore must never interleave.
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = pending.then(task, task);
+    pending = run.catch(() => undefined);
+    return run;
+  };
+
+  const loadKeyring = () => readKeyring(keyringPath(dataDir), seal);
+  const saveKeyring = (keyring: Keyring) => writeKeyring(keyringPath(dataDir), keyring, seal);
+
+  const loadSessionUser = async (store: Store, userId: string): Promise<{ user: SessionUser; branch: Branch }> => {
+    const row = await findUserById(store.db, userId);
+    if (!row) throw wrongPassword();
+    if (row.disabled === 1) {
+      throw new CoreError('forbidden', 'This account is disabled; ask the branch administrator.', undefined, { reason: 'user-disabled' });
+    }
+    const branch = await getBranch(store.db, row.branch_id);
+    if (!branch) throw new CoreError('internal', 'The case store has no branch.');
+    const user: SessionUser = {
+      id: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      branchId: row.branch_id,
+      districtIds: await districtIdsOf(store.db, row.id),
+    };
+    return { user, branch };
+  };
+
+  /**
+   * Opens the store with the database key the master key unseals. A rekey interrupted after the
+   * new key was saved may leave the file under the previous key: that one is tried second.
+   */
+  const openWithMasterKey = async (keyring: Keyring, masterKey: Buffer): Promise<Store> => {
+    const candidates = [keyring.databaseKey, keyring.previousDatabaseKey]
+      .map((sealed) => (sealed ? openDatabaseKey(masterKey, sealed) : null))
+      .filter((key): key is Buffer => key !== null);
+    for (const [index, databaseKey] of candidates.entries()) {
+      try {
+        return await openStore(storePath(dataDir), databaseKey);
+      } catch (error) {
+        const wrongKey = error instanceof CoreError && error.reason === 'wrong-key';
+        if (!wrongKey || index === candidates.length - 1) throw error;
+      }
+    }
+    throw new CoreError('locked', 'The key file of this device is damaged; restore a backup or use the recovery code.', undefined, {
+      reason: 'keyring-damaged',
+    });
+  };
+
+  const closeOpen = async () => {
+    const closing = open;
+    open = undefined;
+    if (!closing) return;
+    closing.masterKey.fill(0);
+    await closing.store.close();
+  };
+
+  const manager = {
+    dataDir,
+    kdf,
+    loadKeyring,
+    saveKeyring,
+
+    async status(): Promise<SessionStatus> {
+      if (open) return { state: 'unlocked', user: open.user, branch: open.branch };
+      if (!storeExists(dataDir)) return { state: 'setup' };
+      return { state: 'locked', retryAfterMs: retryAfterMs(await readAttempts(dataDir), now()) };
+    },
+
+    /** First run: a new random database key, the branch, the admin, and the recovery code shown once. */
+    setup: (input: SetupInput) =>
+      serial(async () => {
+        if (storeExists(dataDir)) {
+          throw new CoreError('conflict', 'This device already has a case store.', undefined, { reason: 'already-set-up' });
+        }
+        const masterKey = createDatabaseKey();
+        const databaseKey = createDatabaseKey();
+        const recoveryCode = generateRecoveryCode();
+        const at = new Date(now()).toISOString();
+        const branch = { id: uuidv7(), name: input.branchName };
+        const userId = uuidv7();
+        await mkdir(dataDir, { recursive: true, mode: 0o700 });
+        // Built under a temporary name, so a failed setup leaves no half store behind.
+        const temp = `${storePath(dataDir)}.setup`;
+        await rm(temp, { force: true });
+        const store = await openStore(temp, databaseKey, { create: true });
+        try {
+          await store.db.transaction().execute(async (trx) => {
+            await trx.insertInto('branches').values({ ...branch, created_at: at }).execute();
+            await insertUser(trx, {
+              id: userId,
+              branch_id: branch.id,
+              username: input.adminUsername,
+              display_name: input.adminDisplayName,
+              role: 'admin',
+              disabled: 0,
+              created_at: at,
+              updated_at: at,
+            });
+            await appendAudit(trx, [
+              { branchId: branch.id, userId, action: 'create', entity: 'branches', entityId: branch.id, fields: ['name'] },
+              { branchId: branch.id, userId, action: 'create', entity: 'users', entityId: userId, fields: ['username', 'display_name', 'role'] },
+            ]);
+          });
+        } finally {
+          await store.close();
+        }
+        const keyring: Keyring = {
+          version: 1,
+          databaseKey: sealDatabaseKey(masterKey, databaseKey),
+          usernames: { [input.adminUsername]: userId },
+          slots: [
+            await wrapKey(masterKey, input.password, { kind: 'user', userId }, kdf),
+            await wrapKey(masterKey, recoveryCode, { kind: 'recovery' }, kdf),
+          ],
+        };
+        await saveKeyring(keyring);
+        await rename(temp, storePath(dataDir));
+        const reopened = await openStore(storePath(dataDir), databaseKey);
+        const loaded = await loadSessionUser(reopened, userId);
+        open = { store: reopened, masterKey, ...loaded };
+        lastActivity = now();
+        emit('session:changed', { state: 'unlocked', reason: 'unlock' });
+        return { recoveryCode, ...loaded };
+      }),
+
+    /** Opens the store with a user's password; every failure counts towards the growing delay. */
+    unlock: (username: string, password: string) =>
+      serial(async () => {
+        if (open) {
+          if (open.user.username === username) return { user: open.user, branch: open.branch };
+          throw new CoreError('conflict', 'Another user has the app open; lock it first.', undefined, { reason: 'already-unlocked' });
+        }
+        if (!storeExists(dataDir)) throw new CoreError('not-found', 'There is no case store on this device.', undefined, { reason: 'store-missing' });
+        const wait = retryAfterMs(await readAttempts(dataDir), now());
+        if (wait > 0) {
+          throw new CoreError('locked', 'Too many failed attempts; wait before trying again.', undefined, { reason: 'rate-limited', retryAfterMs: wait });
+        }
+        const keyring = await loadKeyring();
+        const userId = keyring.usernames?.[username];
+        const slot = userId ? findSlot(keyring, { kind: 'user', userId }) : undefined;
+        const masterKey = slot ? await unwrapKey(slot, password) : null;
+        if (!slot) await deriveKey(password, Buffer.alloc(16), kdf); // same cost for unknown names
+        if (!masterKey || !userId) {
+          const state = await recordFailure(dataDir, now());
+          const next = retryAfterMs(state, now());
+          throw new CoreError('locked', 'The username or password is not right.', undefined, {
+            reason: 'wrong-password',
+            ...(next > 0 ? { retryAfterMs: next } : {}),
+          });
+        }
+        const store = await openWithMasterKey(keyring, masterKey);
+        try {
+          const loaded = await loadSessionUser(store, userId);
+          await recordSuccess(dataDir);
+          open = { store, masterKey, ...loaded };
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
+        lastActivity = now();
+        emit('session:changed', { state: 'unlocked', reason: 'unlock' });
+        return { user: open.user, branch: open.branch };
+      }),
+
+    /** Closes the store and wipes the master key from memory. */
+    lock: (reason: 'user' | 'idle' | 'restore' = 'user') =>
+      serial(async () => {
+        if (!open) return;
+        await closeOpen();
+        emit('session:changed', { state: 'locked', reason });
+      }),
+
+    touch() {
+      lastActivity = now();
+    },
+
+    /** The open session, if its user has one of the roles; otherwise `locked` or `forbidden`. */
+    require(roles?: readonly Role[]): OpenSession {
+      if (!open) throw new CoreError('locked', 'The app is locked.');
+      if (roles && !roles.includes(open.user.role)) throw new CoreError('forbidden', 'Your role does not allow this.');
+      return open;
+    },
+
+    /** Refreshes the signed-in user's own details after an edit of their account. */
+    async reloadUser() {
+      if (!open) return;
+      const loaded = await loadSessionUser(open.store, open.user.id);
+      open = { ...open, ...loaded };
+    },
+
+    changePassword: (currentPassword: string, newPassword: string) =>
+      serial(async () => {
+        const session = manager.require();
+        const keyring = await loadKeyring();
+        const slot = findSlot(keyring, { kind: 'user', userId: session.user.id });
+        const masterKey = slot ? await unwrapKey(slot, currentPassword) : null;
+        if (!masterKey) throw wrongPassword();
+        await saveKeyring(setSlot(keyring, await wrapKey(masterKey, newPassword, { kind: 'user', userId: session.user.id }, kdf)));
+        await session.store.db.transaction().execute((trx) =>
+          appendAudit(trx, [
+            { branchId: session.branch.id, userId: session.user.id, action: 'password', entity: 'users', entityId: session.user.id, fields: ['password'] },
+          ]),
+        );
+      }),
+
+    /** While locked: a new password for a user, proven by the recovery code. */
+    recover: (username: string, recoveryCode: string, newPassword: string) =>
+      serial(async () => {
+        const wait = retryAfterMs(await readAttempts(dataDir), now());
+        if (wait > 0) {
+          throw new CoreError('locked', 'Too many failed attempts; wait before trying again.', undefined, { reason: 'rate-limited', retryAfterMs: wait });
+        }
+        const keyring = await loadKeyring();
+        const recoverySlot = findSlot(keyring, { kind: 'recovery' });
+        const masterKey = recoverySlot ? await unwrapKey(recoverySlot, recoveryCode) : null;
+        if (!masterKey) {
+          await recordFailure(dataDir, now());
+          throw new CoreError('locked', 'The recovery code is not right.', undefined, { reason: 'wrong-recovery-code' });
+        }
+        const store = await openWithMasterKey(keyring, masterKey);
+        try {
+          const row = await findUserByUsername(store.db, username);
+          if (!row || row.disabled === 1) throw new CoreError('not-found', 'There is no active account with this username.', undefined, { reason: 'unknown-user' });
+          const slot = await wrapKey(masterKey, newPassword, { kind: 'user', userId: row.id }, kdf);
+          await saveKeyring({ ...setSlot(keyring, slot), usernames: { ...keyring.usernames, [row.username]: row.id } });
+          await store.db.transaction().execute((trx) =>
+            appendAudit(trx, [{ branchId: row.branch_id, userId: null, action: 'password', entity: 'users', entityId: row.id, fields: ['password'] }]),
+          );
+          await recordSuccess(dataDir);
+        } finally {
+          await store.close();
+          masterKey.fill(0);
+        }
+      }),
+
+    /** Locks the store when nobody used the app for the idle delay from Settings. */
+    async checkIdle() {
+      if (!open) return;
+      const { idleLockMinutes } = await readSettings(dataDir);
+      if (now() - lastActivity >= idleLockMinutes * 60_000) await manager.lock('idle');
+    },
+
+    /** Starts the idle timer; returns a function that stops it. */
+    startIdleTimer(): () => void {
+      const timer = setInterval(() => void manager.checkIdle().catch(() => undefined), idleCheckMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+
+    /** Runs a task with the session closed, e.g. replacing the store, then leaves it locked. */
+    exclusive: <T>(task: () => Promise<T>) =>
+      serial(async () => {
+        const wasOpen = Boolean(open);
+        await closeOpen();
+        if (wasOpen) emit('session:changed', { state: 'locked', reason: 'restore' });
+        return task();
+      }),
+
+    close: () => serial(closeOpen),
+  };
+  return manager;
+};
+
+export type SessionManager = ReturnType<typeof createSessionManager>;

@@ -1,0 +1,1 @@
+export { GateLayout } from './GateLayout.tsx';

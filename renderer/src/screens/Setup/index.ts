@@ -1,0 +1,2 @@
+export { RecoveryCodeStep } from './RecoveryCodeStep.tsx';
+export { SetupScreen } from './SetupScreen.tsx';

@@ -1,0 +1,1 @@
+export { UnlockScreen } from './UnlockScreen.tsx';
