@@ -64,6 +64,9 @@ export const startApp = async ({ dataDir, signedIn = false }: StartOptions = {})
       await rm(dir, { recursive: true, force: true });
     },
     async screenshot(name) {
+      // Every screen we look at must be fully translated: no raw i18n placeholders left.
+      const text = await browser.page.locator('body').innerText();
+      if (text.includes('{{')) throw new Error(`The screen "${name}" shows an untranslated placeholder.`);
       await mkdir(screenshotDir, { recursive: true });
       const path = join(screenshotDir, `${name}.png`);
       await browser.page.screenshot({ path, fullPage: true });

@@ -1,6 +1,8 @@
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract/index.ts';
 import type { CoreContext } from './context.ts';
 import { appHandlers } from './app/app.handlers.ts';
+import { householdsHandlers } from './households/households.handlers.ts';
+import { searchImportHandlers } from './import/import.handlers.ts';
 import { sessionHandlers } from './session/session.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { storeHandlers } from './store/store.handlers.ts';
@@ -20,4 +22,6 @@ export const handlers = {
   ...sessionHandlers,
   ...usersHandlers,
   ...storeHandlers,
+  ...householdsHandlers,
+  ...searchImportHandlers,
 } satisfies HandlerMap;

@@ -1,14 +1,18 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Branch, SessionUser } from '../../shared/contract/index.ts';
 import { AppLayout } from './components/AppLayout/index.ts';
+import { SearchSpotlight } from './components/SearchSpotlight/index.ts';
 import { errorMessage } from './i18n/error-message.ts';
-import { routesFor } from './routes.ts';
+import { routesFor, type ScreenKey } from './routes.ts';
+import { HouseholdFileScreen } from './screens/HouseholdFile/index.ts';
+import { HouseholdsScreen } from './screens/Households/index.ts';
+import { ImportScreen } from './screens/Import/index.ts';
 import { NotBuiltScreen } from './screens/NotBuilt/index.ts';
 import { SettingsScreen } from './screens/Settings/index.ts';
 import { RecoveryCodeStep, SetupScreen } from './screens/Setup/index.ts';
@@ -65,21 +69,35 @@ function SessionGate() {
   }
 }
 
+/** Screens that exist; every other navigation entry says plainly that it is not built yet. */
+const builtScreens: Partial<Record<ScreenKey, ComponentType>> = {
+  households: HouseholdsScreen,
+  settings: SettingsScreen,
+  users: UsersScreen,
+  import: ImportScreen,
+};
+type NotBuiltKey = Parameters<typeof NotBuiltScreen>[0]['screen'];
+
 function AppShellRoutes({ user, branch }: { user: SessionUser; branch: Branch }) {
   return (
     <Router hook={useHashLocation}>
       <AppLayout user={user} branch={branch}>
         <Switch>
-          {routesFor(user.role).map(({ key, path }) => (
-            <Route key={key} path={path}>
-              {key === 'settings' ? <SettingsScreen /> : key === 'users' ? <UsersScreen /> : <NotBuiltScreen screen={key} />}
-            </Route>
-          ))}
+          <Route path="/households/:id" component={HouseholdFileScreen} />
+          {routesFor(user.role).map(({ key, path }) => {
+            const Screen = builtScreens[key];
+            return (
+              <Route key={key} path={path}>
+                {Screen ? <Screen /> : <NotBuiltScreen screen={key as NotBuiltKey} />}
+              </Route>
+            );
+          })}
           <Route>
             <Redirect to="/queue" />
           </Route>
         </Switch>
       </AppLayout>
+      <SearchSpotlight />
     </Router>
   );
 }

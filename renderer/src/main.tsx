@@ -6,6 +6,8 @@ import '@fontsource/ibm-plex-sans-arabic/latin-500.css';
 import '@fontsource/ibm-plex-sans-arabic/latin-700.css';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/spotlight/styles.css';
+import '@mantine/dropzone/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';

@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconClipboardList,
+  IconFileImport,
   IconHome2,
   IconListCheck,
   IconRefresh,
@@ -10,7 +11,7 @@ import {
 } from '@tabler/icons-react';
 import type { Role } from '../../shared/contract/index.ts';
 
-export type ScreenKey = 'queue' | 'households' | 'plans' | 'branch' | 'sync' | 'settings' | 'users';
+export type ScreenKey = 'queue' | 'households' | 'plans' | 'branch' | 'sync' | 'settings' | 'users' | 'import';
 
 export interface ScreenRoute {
   key: ScreenKey;
@@ -20,6 +21,8 @@ export interface ScreenRoute {
   digit: number;
   /** Only these roles see the screen (the core enforces roles anyway); every role when absent. */
   roles?: readonly Role[];
+  /** The navigation label's i18n key, when it is not `nav.<key>`. */
+  label?: string;
 }
 
 /** The product's screens in navigation order. */
@@ -31,7 +34,11 @@ export const screenRoutes: ScreenRoute[] = [
   { key: 'sync', path: '/sync', icon: IconRefresh, digit: 5 },
   { key: 'settings', path: '/settings', icon: IconSettings, digit: 6 },
   { key: 'users', path: '/users', icon: IconUsers, digit: 7, roles: ['admin', 'manager'] },
+  { key: 'import', path: '/import', icon: IconFileImport, digit: 8, roles: ['admin'], label: 'import.nav' },
 ];
 
 /** The screens a user with this role may open. */
 export const routesFor = (role: Role): ScreenRoute[] => screenRoutes.filter((route) => !route.roles || route.roles.includes(role));
+
+/** Where one household file opens (the list, the search and the queue link to it). */
+export const householdFilePath = (id: string) => `/households/${encodeURIComponent(id)}`;

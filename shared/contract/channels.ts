@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.contract.ts';
+import { householdsChannels } from './households.contract.ts';
+import { searchImportChannels, searchImportEvents } from './search-import.contract.ts';
 import { sessionChannels, sessionEvents } from './session.contract.ts';
 import { settingsChannels, settingsEvents } from './settings.contract.ts';
 import { storeChannels } from './store.contract.ts';
@@ -17,12 +19,15 @@ export const channels = {
   ...sessionChannels,
   ...usersChannels,
   ...storeChannels,
+  ...householdsChannels,
+  ...searchImportChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /** Every event the core may push to the renderer, with its payload schema. */
 export const events = {
   ...settingsEvents,
   ...sessionEvents,
+  ...searchImportEvents,
 } satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -7,3 +7,5 @@ export * from './settings.contract.ts';
 export * from './session.contract.ts';
 export * from './users.contract.ts';
 export * from './store.contract.ts';
+export * from './households.contract.ts';
+export * from './search-import.contract.ts';

@@ -90,3 +90,24 @@ describe('account commands', () => {
     expect((await cli(['audit', 'verify', '--user', 'admin'], admin)).code).toBe(0);
   });
 });
+
+describe('import and search commands', () => {
+  const fixture = new URL('../../../../shared/fixtures/registry-sample.csv', import.meta.url).pathname;
+
+  it('dry-runs, imports and searches the sample fixture', async () => {
+    const dry = await cli(['import', '--user', 'admin', '--file', fixture, '--dry-run', '--json'], admin);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.out)).toMatchObject({ dryRun: true, households: { created: 40 } });
+    const real = await cli(['import', '--file', fixture, '--json'], { ...admin, MOWAKABA_USER: 'admin' });
+    expect(JSON.parse(real.out)).toMatchObject({ dryRun: false, households: { created: 40 }, rejected: [] });
+    const text = await cli(['import', '--user', 'admin', '--file', fixture], admin);
+    expect(text.out).toMatch(/households: 0 created, 0 updated, 40 unchanged/);
+
+    const found = await cli(['search', '--user', 'admin', '--query', 'fatema al fassi', '--limit', '5', '--json'], admin);
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.out)[0]).toMatchObject({ registryRef: 'RSU-ZAG-0000001', nameLat: 'Fatima El Fassi', nationalId: 'J244083', districtName: 'Tagounite' });
+    const missing = await cli(['import', '--user', 'admin', '--file', join(dataDir, 'nope.csv')], admin);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^error: validation: /);
+  });
+});

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { ImportReport, SearchHit } from '../../../shared/contract/index.ts';
 import type { CoreHost } from '../host/host.ts';
 import { CliFailure } from './output.ts';
 import { readSecret, type SecretSource } from './secrets.ts';
@@ -34,9 +36,15 @@ const required = (args: CommandArgs, name: string): string => {
 const password = (args: CommandArgs) => readSecret(args.secrets, 'MOWAKABA_PASSWORD', 'Password: ');
 const newPassword = (args: CommandArgs) => readSecret(args.secrets, 'MOWAKABA_NEW_PASSWORD', 'New password: ');
 
+/** The account a command acts as: `--user`, else MOWAKABA_USER. */
+const userName = (args: CommandArgs): string => {
+  const value = typeof args.options.user === 'string' && args.options.user !== '' ? args.options.user : args.secrets.env.MOWAKABA_USER;
+  if (!value) throw new CliFailure({ code: 'validation', message: '--user (or MOWAKABA_USER) is required' });
+  return value;
+};
+
 /** Unlocks the store as `--user` with MOWAKABA_PASSWORD (or a prompt) before a command runs. */
-const unlock = async (host: CoreHost, args: CommandArgs) =>
-  call(host, 'session:unlock', { username: required(args, 'user'), password: await password(args) });
+const unlock = async (host: CoreHost, args: CommandArgs) => call(host, 'session:unlock', { username: userName(args), password: await password(args) });
 
 const userOption = { user: { type: 'string' } } as const;
 
@@ -133,9 +141,45 @@ export const commands: Record<string, Command> = {
     options: userOption,
     run: async (host, args) => {
       const secret = await password(args);
-      await call(host, 'session:unlock', { username: required(args, 'user'), password: secret });
+      await call(host, 'session:unlock', { username: userName(args), password: secret });
       await call(host, 'store:rekey', { password: secret });
       return { rekeyed: true };
+    },
+  },
+  import: {
+    summary: 'Import a registry extract (CSV or XLSX); --dry-run reports without writing (admin).',
+    usage: 'import --user ADMIN --file FILE [--dry-run]',
+    options: { ...userOption, file: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    run: async (host, args) => {
+      const path = resolve(required(args, 'file'));
+      await unlock(host, args);
+      const report = (await call(host, 'import:run', { source: { kind: 'path', path }, dryRun: args.options['dry-run'] === true })) as ImportReport;
+      if (args.json) return report;
+      return [
+        `${report.dryRun ? 'Dry run (nothing written)' : 'Imported'}: ${report.rows} rows`,
+        `households: ${report.households.created} created, ${report.households.updated} updated, ${report.households.unchanged} unchanged`,
+        `members:    ${report.members.created} created, ${report.members.updated} updated, ${report.members.unchanged} unchanged`,
+        `districts created: ${report.districtsCreated.length}`,
+        `rejected rows: ${report.rejected.length}`,
+        ...report.rejected.map((problem) => `  line ${problem.line}${problem.column ? ` (${problem.column})` : ''}: ${problem.reason}`),
+        `warnings: ${report.warnings.length}`,
+        `possible duplicates (same national ID, never merged): ${report.possibleDuplicates.length}`,
+      ].join('\n');
+    },
+  },
+  search: {
+    summary: 'Search households by name (Arabic or Latin), national ID, phone or registry ref.',
+    usage: 'search --user U --query Q [--limit N]',
+    options: { ...userOption, query: { type: 'string' }, limit: { type: 'string' } },
+    run: async (host, args) => {
+      const query = required(args, 'query');
+      const limit = typeof args.options.limit === 'string' ? Number(args.options.limit) : 20;
+      await unlock(host, args);
+      const hits = (await call(host, 'search:query', { query, limit })) as SearchHit[];
+      if (args.json) return hits;
+      return hits
+        .map((hit) => [hit.registryRef ?? '-', hit.nameAr, hit.nameLat ?? '', hit.nationalId ?? '', hit.districtName, hit.registryScore ?? ''].join('\t'))
+        .join('\n');
     },
   },
   audit: {

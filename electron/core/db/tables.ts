@@ -54,6 +54,151 @@ export interface MetaTable {
   value: string;
 }
 
+export interface HouseholdsTable {
+  id: string;
+  branch_id: string;
+  registry_ref: string | null;
+  registry_score: number | null;
+  district_id: string;
+  region: string | null;
+  province: string | null;
+  locality: string | null;
+  address: string | null;
+  phone: string | null;
+  phone_override: string | null;
+  assigned_worker_id: string | null;
+  status: 'active' | 'closed' | 'transferred';
+  notes: string | null;
+  registry_seen_at: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted: number;
+}
+
+export interface MembersTable {
+  id: string;
+  branch_id: string;
+  household_id: string;
+  registry_ref: string | null;
+  national_id: string | null;
+  first_name_ar: string;
+  last_name_ar: string;
+  first_name_lat: string | null;
+  last_name_lat: string | null;
+  sex: 'F' | 'M';
+  birth_date: string;
+  relation: 'head' | 'spouse' | 'child' | 'parent' | 'sibling' | 'other';
+  education: string | null;
+  in_school: number | null;
+  employment: string | null;
+  disability: number | null;
+  chronic_illness: number | null;
+  health_coverage: string | null;
+  source: 'registry' | 'worker';
+  created_at: string;
+  updated_at: string;
+  deleted: number;
+}
+
+export interface ProgrammesTable {
+  id: string;
+  branch_id: string;
+  code: string;
+  name_ar: string;
+  name_fr: string;
+  name_en: string;
+  score_threshold: number | null;
+  active: number;
+  created_at: string;
+}
+
+export interface EnrollmentsTable {
+  id: string;
+  branch_id: string;
+  household_id: string;
+  member_id: string | null;
+  programme_id: string;
+  status: 'pending' | 'active' | 'suspended' | 'ended';
+  start_date: string | null;
+  end_date: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted: number;
+}
+
+export interface VisitsTable {
+  id: string;
+  branch_id: string;
+  household_id: string;
+  user_id: string;
+  type: 'home' | 'office' | 'phone' | 'caravan';
+  visited_at: string;
+  notes: string;
+  created_at: string;
+}
+
+export interface PartnersTable {
+  id: string;
+  branch_id: string;
+  name: string;
+  kind: 'employment_agency' | 'training_centre' | 'health_centre' | 'school' | 'association' | 'other';
+  phone: string | null;
+  address: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface DocumentBlobsTable {
+  sha256: string;
+  data: Buffer;
+}
+
+export interface DocumentsTable {
+  id: string;
+  branch_id: string;
+  household_id: string;
+  member_id: string | null;
+  name: string;
+  mime: 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+  size: number;
+  sha256: string;
+  created_by: string;
+  created_at: string;
+  deleted: number;
+}
+
+export interface ChangeLogTable {
+  seq: Generated<number>;
+  op_id: string;
+  branch_id: string;
+  table_name: string;
+  row_id: string;
+  /** JSON object of the fields written and their new values. */
+  fields: string;
+  base_seq: number;
+  device_time: string;
+  user_id: string;
+  pushed_at: string | null;
+}
+
+export interface MemberSearchTable {
+  rowid: Generated<number>;
+  tokens: string;
+  member_id: string;
+  household_id: string;
+}
+
+export interface ImportRunsTable {
+  id: string;
+  branch_id: string;
+  user_id: string;
+  file_name: string;
+  started_at: string;
+  finished_at: string | null;
+  status: 'running' | 'done' | 'failed' | 'cancelled';
+  report: string | null;
+}
+
 export interface Database {
   branches: BranchesTable;
   districts: DistrictsTable;
@@ -61,4 +206,15 @@ export interface Database {
   user_districts: UserDistrictsTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  households: HouseholdsTable;
+  members: MembersTable;
+  programmes: ProgrammesTable;
+  enrollments: EnrollmentsTable;
+  visits: VisitsTable;
+  partners: PartnersTable;
+  document_blobs: DocumentBlobsTable;
+  documents: DocumentsTable;
+  change_log: ChangeLogTable;
+  member_search: MemberSearchTable;
+  import_runs: ImportRunsTable;
 }

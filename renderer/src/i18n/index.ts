@@ -4,8 +4,21 @@ import { defaultSettings, type Language } from '../../../shared/contract/index.t
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 import fr from './locales/fr.json';
+import householdsAr from './locales/households.ar.json';
+import householdsEn from './locales/households.en.json';
+import householdsFr from './locales/households.fr.json';
+import importAr from './locales/import.ar.json';
+import importEn from './locales/import.en.json';
+import importFr from './locales/import.fr.json';
 
-export const resources = { ar: { translation: ar }, fr: { translation: fr }, en: { translation: en } } as const;
+// One file per area of the app (top-level keys never overlap), merged into one namespace.
+export const messages = {
+  ar: { ...ar, ...householdsAr, ...importAr },
+  fr: { ...fr, ...householdsFr, ...importFr },
+  en: { ...en, ...householdsEn, ...importEn },
+};
+
+export const resources = { ar: { translation: messages.ar }, fr: { translation: messages.fr }, en: { translation: messages.en } } as const;
 
 /** Each language's name in its own script, for the language picker. */
 export const languageNames: Record<Language, string> = { ar: 'العربية', fr: 'Français', en: 'English' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
+import { messages } from './index.ts';
+
+const { ar, fr, en } = messages;
 
 const keysOf = (value: unknown, prefix = ''): string[] =>
   value && typeof value === 'object'

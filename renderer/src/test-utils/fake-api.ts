@@ -17,6 +17,8 @@ import {
   type User,
   type WindowApi,
 } from '../../../shared/contract/index.ts';
+import { createFakeHouseholds, type FakeHouseholdsOptions } from './fake-households.ts';
+import { createFakeImport } from './fake-import.ts';
 
 type Listener = (payload: unknown) => void;
 
@@ -35,6 +37,8 @@ export interface FakeSessionOptions {
   retryAfterMs?: number;
   /** Starts with an unlock delay already running (as after failures before a restart). */
   blockedForMs?: number;
+  /** The households area (households, members, visits, documents, programmes, partners). */
+  households?: FakeHouseholdsOptions;
 }
 
 /** The seeded user's password and the branch's recovery code, for tests that unlock or recover. */
@@ -123,7 +127,17 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     emit('session:changed', { state: 'locked', reason });
   };
 
-  const handlers: { [C in ChannelName]?: (input: ParsedInput<C>) => Result<unknown> } = {
+  const importer = createFakeImport({
+    emit,
+    refuseUnless: (...roles) => {
+      const user = signedIn(...roles);
+      return isRefusal(user) ? user : undefined;
+    },
+    districtNames: () => districts.map((district) => district.name),
+  });
+
+  const handlers: { [C in ChannelName]?: (input: ParsedInput<C>) => Result<unknown> | Promise<Result<unknown>> } = {
+    ...importer.handlers,
     'app:info': () => ok(info),
     'settings:get': () => ok(settings),
     'settings:set': (input) => {
@@ -247,13 +261,20 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     },
   };
 
+  const households = createFakeHouseholds(options.households ?? {}, {
+    viewer: () => (state === 'unlocked' ? me() : undefined),
+    districts: () => districts,
+    users: () => users.map(publicUser),
+  });
+
   const api: WindowApi = {
     async invoke(channel, input): Promise<Result<unknown>> {
       calls.push({ channel, input });
       const parsed = parseInput(channel, input);
       if (!parsed.ok) return parsed;
-      const handler = handlers[parsed.value.channel] as ((input: unknown) => Result<unknown>) | undefined;
-      return handler ? handler(parsed.value.input) : refuse('not-found', `No fake for ${parsed.value.channel}.`);
+      const handler = handlers[parsed.value.channel] as ((input: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
+      if (handler) return handler(parsed.value.input);
+      return households.handle(parsed.value.channel, parsed.value.input) ?? refuse('not-found', `No fake for ${parsed.value.channel}.`);
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -273,5 +294,9 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     /** The core's idle timer firing. */
     idleLock: () => lock('idle'),
     callsTo: (channel: string) => calls.filter((call) => call.channel === channel),
+    /** Search and registry import: progress, hold/finish, search hits. */
+    importer: importer.controls,
+    /** Households, members, visits, documents, enrollments, programmes and partners. */
+    households,
   };
 };

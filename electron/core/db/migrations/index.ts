@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as accounts from './20261123T1200-accounts.ts';
+import * as households from './20261123T1300-households.ts';
 
 /**
  * Every migration, bundled (a built app has no folder to read). Names sort in release order;
@@ -7,6 +8,7 @@ import * as accounts from './20261123T1200-accounts.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261123T1200-accounts': accounts,
+  '20261123T1300-households': households,
 };
 
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,6 +10,7 @@ import { errorMessage } from '../../i18n/error-message.ts';
 import { routesFor } from '../../routes.ts';
 import { roleColors } from '../../session/roles.ts';
 import { useLock } from '../../session/use-session.ts';
+import { SearchButton } from '../SearchSpotlight/index.ts';
 import classes from './AppLayout.module.css';
 
 const lockKeys = 'Ctrl+L';
@@ -50,6 +51,7 @@ export function AppLayout({ user, branch, children }: AppLayoutProps) {
             {t('app.tagline')}
           </Text>
           <Group gap="sm" wrap="nowrap" className={classes.account}>
+            <SearchButton />
             <Stack gap={0} align="flex-end" visibleFrom="xs" className={classes.who}>
               <Text size="sm" fw={600} truncate data-testid="session-user">
                 {user.displayName}
@@ -81,12 +83,12 @@ export function AppLayout({ user, branch, children }: AppLayoutProps) {
             key={route.key}
             component={Link}
             href={route.path}
-            label={t(`nav.${route.key}`)}
+            label={t(route.label ?? `nav.${route.key}`)}
             leftSection={<route.icon size={18} stroke={1.6} />}
             rightSection={<Kbd size="xs">Alt {route.digit}</Kbd>}
             title={t('shortcuts.hint', { keys: `Alt+${route.digit}` })}
-            active={location === route.path}
-            aria-current={location === route.path ? 'page' : undefined}
+            active={location === route.path || location.startsWith(`${route.path}/`)}
+            aria-current={location === route.path || location.startsWith(`${route.path}/`) ? 'page' : undefined}
             className={classes.link}
           />
         ))}

@@ -1,0 +1,100 @@
+import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { entryHash, genesisHash } from '../audit/audit.repository.ts';
+import type { SqliteDatabase } from './store.ts';
+import type { Database } from './tables.ts';
+
+/** Who writes: every change and audit entry carries them. */
+export interface Actor {
+  userId: string;
+  branchId: string;
+}
+
+/** One row written: its table, id and the fields with their new values. */
+export interface RowChange {
+  table: string;
+  rowId: string;
+  action: 'create' | 'update' | 'delete';
+  fields: Record<string, unknown>;
+}
+
+interface Statements {
+  head: { get(): unknown };
+  setHead: { run(value: string): unknown };
+  change: { run(...values: unknown[]): unknown };
+  audit: { run(...values: unknown[]): unknown };
+}
+
+// Prepared once per connection: the import writes hundreds of thousands of rows through these.
+const cache = new WeakMap<SqliteDatabase, Statements>();
+const statements = (sqlite: SqliteDatabase): Statements => {
+  let found = cache.get(sqlite);
+  if (!found) {
+    found = {
+      head: sqlite.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`),
+      setHead: sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+      change: sqlite.prepare(
+        'INSERT INTO change_log (op_id, branch_id, table_name, row_id, fields, base_seq, device_time, user_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+      ),
+      audit: sqlite.prepare(
+        `INSERT INTO audit_log (seq, id, branch_id, user_id, device_time, server_time, action, entity, entity_id, fields, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+    cache.set(sqlite, found);
+  }
+  return found;
+};
+
+/**
+ * Records writes for sync (change_log, the outbox) and for the audit chain, inside the caller's
+ * open transaction. `finish()` must run before that transaction commits.
+ */
+export const createChangeRecorder = (sqlite: SqliteDatabase, actor: Actor, now = new Date()) => {
+  const statement = statements(sqlite);
+  const deviceTime = now.toISOString();
+  const stored = statement.head.get() as { value: string } | undefined;
+  const [seqText, hashText] = stored ? stored.value.split(':') : ['0', genesisHash];
+  let head = { seq: Number(seqText), hash: hashText ?? genesisHash };
+  let dirty = false;
+
+  return {
+    record(change: RowChange) {
+      statement.change.run(uuidv7(), actor.branchId, change.table, change.rowId, JSON.stringify(change.fields), deviceTime, actor.userId);
+      const entry = {
+        id: uuidv7(),
+        branch_id: actor.branchId,
+        user_id: actor.userId,
+        device_time: deviceTime,
+        action: change.action,
+        entity: change.table,
+        entity_id: change.rowId,
+        fields: JSON.stringify(Object.keys(change.fields).sort()),
+      };
+      const hash = entryHash(head.hash, entry);
+      const seq = head.seq + 1;
+      statement.audit.run(seq, entry.id, entry.branch_id, entry.user_id, entry.device_time, entry.action, entry.entity, entry.entity_id, entry.fields, head.hash, hash);
+      head = { seq, hash };
+      dirty = true;
+    },
+    finish() {
+      if (dirty) statement.setHead.run(`${head.seq}:${head.hash}`);
+      dirty = false;
+    },
+  };
+};
+
+export type ChangeRecorder = ReturnType<typeof createChangeRecorder>;
+
+/** Runs `work` in one write transaction whose row changes go to the outbox and the audit chain. */
+export const writeTransaction = <T>(
+  store: { db: Kysely<Database>; sqlite: SqliteDatabase },
+  actor: Actor,
+  work: (trx: Transaction<Database>, changes: ChangeRecorder) => Promise<T>,
+): Promise<T> =>
+  store.db.transaction().execute(async (trx) => {
+    const changes = createChangeRecorder(store.sqlite, actor);
+    const result = await work(trx, changes);
+    changes.finish();
+    return result;
+  });

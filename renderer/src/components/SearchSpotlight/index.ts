@@ -1,0 +1,2 @@
+export { SearchButton } from './SearchButton.tsx';
+export { SearchSpotlight } from './SearchSpotlight.tsx';

@@ -1,0 +1,1 @@
+export { HouseholdFileScreen } from './HouseholdFileScreen.tsx';
