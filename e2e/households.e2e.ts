@@ -2,6 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { repeatedSampleExtract } from '../electron/core/import/testing/large-extract.ts';
 import base from '../renderer/src/i18n/locales/ar.json' with { type: 'json' };
+import frBase from '../renderer/src/i18n/locales/fr.json' with { type: 'json' };
 import householdsAr from '../renderer/src/i18n/locales/households.ar.json' with { type: 'json' };
 import householdsFr from '../renderer/src/i18n/locales/households.fr.json' with { type: 'json' };
 import importAr from '../renderer/src/i18n/locales/import.ar.json' with { type: 'json' };
@@ -34,6 +35,7 @@ describe.each(languages)('household files in $code', ({ code, dir, t }) => {
       await page.reload();
       await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
     }
+    await page.getByRole('heading', { level: 2, name: code === 'ar' ? base.nav.queue : frBase.nav.queue }).waitFor();
     expect(await documentDirection(page)).toEqual({ dir, lang: code });
 
     // Import: a dry run first, then the real import, each with its progress bar.
@@ -86,6 +88,13 @@ describe.each(languages)('household files in $code', ({ code, dir, t }) => {
     await page.getByRole('button', { name: t.visits.submit }).click();
     await page.getByText('زيارة منزلية: تسجيل المولودة الجديدة').waitFor();
     await app.screenshot(`household-file-${code}`);
+
+    // Printed (Save as PDF): the file alone, without the app's frame.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByText('RSU-ZAG-0000001').first().isVisible()).toBe(true);
+    await page.pdf({ path: `e2e/screenshots/household-file-${code}.pdf` });
+    await page.emulateMedia({ media: 'screen' });
 
     const file = await app.bridge.host.invoke('search:query', { query: 'Fatima El Fassi', limit: 1 });
     expect(file.ok).toBe(true);

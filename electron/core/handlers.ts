@@ -3,6 +3,7 @@ import type { CoreContext } from './context.ts';
 import { appHandlers } from './app/app.handlers.ts';
 import { householdsHandlers } from './households/households.handlers.ts';
 import { searchImportHandlers } from './import/import.handlers.ts';
+import { plansHandlers } from './plans/plans.handlers.ts';
 import { sessionHandlers } from './session/session.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { storeHandlers } from './store/store.handlers.ts';
@@ -24,4 +25,5 @@ export const handlers = {
   ...storeHandlers,
   ...householdsHandlers,
   ...searchImportHandlers,
+  ...plansHandlers,
 } satisfies HandlerMap;

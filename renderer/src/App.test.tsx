@@ -11,7 +11,7 @@ describe('App', () => {
     const { api } = createFakeApi({}, { session: 'unlocked' });
     render(<App />, { api });
     expect(await screen.findByRole('heading', { name: 'قائمة العمل', level: 2 })).toBeInTheDocument();
-    expect(screen.getByText('هذه الشاشة غير متوفرة بعد')).toBeInTheDocument();
+    expect(await screen.findByRole('listbox', { name: /^قائمة العمل/ })).toBeInTheDocument();
     expect(document.documentElement.dir).toBe('rtl');
     expect(window.location.hash).toBe('#/queue');
   });

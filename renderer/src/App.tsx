@@ -10,10 +10,12 @@ import { AppLayout } from './components/AppLayout/index.ts';
 import { SearchSpotlight } from './components/SearchSpotlight/index.ts';
 import { errorMessage } from './i18n/error-message.ts';
 import { routesFor, type ScreenKey } from './routes.ts';
+import { BranchScreen } from './screens/Branch/index.ts';
 import { HouseholdFileScreen } from './screens/HouseholdFile/index.ts';
 import { HouseholdsScreen } from './screens/Households/index.ts';
 import { ImportScreen } from './screens/Import/index.ts';
 import { NotBuiltScreen } from './screens/NotBuilt/index.ts';
+import { QueueScreen } from './screens/Queue/index.ts';
 import { SettingsScreen } from './screens/Settings/index.ts';
 import { RecoveryCodeStep, SetupScreen } from './screens/Setup/index.ts';
 import { UnlockScreen } from './screens/Unlock/index.ts';
@@ -71,10 +73,12 @@ function SessionGate() {
 
 /** Screens that exist; every other navigation entry says plainly that it is not built yet. */
 const builtScreens: Partial<Record<ScreenKey, ComponentType>> = {
+  queue: QueueScreen,
   households: HouseholdsScreen,
   settings: SettingsScreen,
   users: UsersScreen,
   import: ImportScreen,
+  branch: BranchScreen,
 };
 type NotBuiltKey = Parameters<typeof NotBuiltScreen>[0]['screen'];
 

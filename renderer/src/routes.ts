@@ -30,7 +30,7 @@ export const screenRoutes: ScreenRoute[] = [
   { key: 'queue', path: '/queue', icon: IconListCheck, digit: 1 },
   { key: 'households', path: '/households', icon: IconHome2, digit: 2 },
   { key: 'plans', path: '/plans', icon: IconClipboardList, digit: 3 },
-  { key: 'branch', path: '/branch', icon: IconBuildingCommunity, digit: 4 },
+  { key: 'branch', path: '/branch', icon: IconBuildingCommunity, digit: 4, roles: ['manager', 'admin'] },
   { key: 'sync', path: '/sync', icon: IconRefresh, digit: 5 },
   { key: 'settings', path: '/settings', icon: IconSettings, digit: 6 },
   { key: 'users', path: '/users', icon: IconUsers, digit: 7, roles: ['admin', 'manager'] },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app.contract.ts';
 import { householdsChannels } from './households.contract.ts';
+import { plansChannels } from './plans.contract.ts';
 import { searchImportChannels, searchImportEvents } from './search-import.contract.ts';
 import { sessionChannels, sessionEvents } from './session.contract.ts';
 import { settingsChannels, settingsEvents } from './settings.contract.ts';
@@ -21,6 +22,7 @@ export const channels = {
   ...storeChannels,
   ...householdsChannels,
   ...searchImportChannels,
+  ...plansChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /** Every event the core may push to the renderer, with its payload schema. */

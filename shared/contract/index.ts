@@ -9,3 +9,4 @@ export * from './users.contract.ts';
 export * from './store.contract.ts';
 export * from './households.contract.ts';
 export * from './search-import.contract.ts';
+export * from './plans.contract.ts';

@@ -111,3 +111,23 @@ describe('import and search commands', () => {
     expect(missing.err).toMatch(/^error: validation: /);
   });
 });
+
+describe('queue and assign commands', () => {
+  it('assigns households to a worker and shows them in her queue; a worker cannot assign', async () => {
+    await cli(['users', 'add', '--user', 'admin', '--username', 'houda', '--name', 'Houda', '--role', 'worker'], { ...admin, MOWAKABA_NEW_PASSWORD: 'worker-password-3' });
+    await cli(['users', 'add', '--user', 'admin', '--username', 'nadia', '--name', 'Nadia', '--role', 'manager'], { ...admin, MOWAKABA_NEW_PASSWORD: 'manager-password-1' });
+    const found = JSON.parse((await cli(['search', '--user', 'admin', '--query', 'RSU-ZAG-', '--json'], admin)).out) as { householdId: string }[];
+    const ids = [...new Set(found.map((hit) => hit.householdId))].slice(0, 3);
+    const manager = { MOWAKABA_PASSWORD: 'manager-password-1' };
+    const assigned = await cli(['assign', '--user', 'nadia', '--households', ids.join(','), '--to', 'houda', '--json'], manager);
+    expect(JSON.parse(assigned.out)).toEqual({ assigned: ids.length });
+    const queue = await cli(['queue', '--user', 'houda', '--json'], { MOWAKABA_PASSWORD: 'worker-password-3' });
+    const items = JSON.parse(queue.out) as { kind: string; householdId: string }[];
+    expect(new Set(items.filter((item) => item.kind === 'new_assignment').map((item) => item.householdId))).toEqual(new Set(ids));
+    const refused = await cli(['assign', '--user', 'houda', '--from-worker', 'houda', '--to', 'none'], { MOWAKABA_PASSWORD: 'worker-password-3' });
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^error: forbidden: /);
+    const moved = await cli(['assign', '--user', 'nadia', '--from-worker', 'houda', '--to', 'none', '--json'], manager);
+    expect(JSON.parse(moved.out)).toEqual({ assigned: ids.length });
+  });
+});

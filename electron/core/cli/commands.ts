@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import type { ImportReport, SearchHit } from '../../../shared/contract/index.ts';
+import type { ImportReport, QueueItem, SearchHit } from '../../../shared/contract/index.ts';
 import type { CoreHost } from '../host/host.ts';
 import { CliFailure } from './output.ts';
 import { readSecret, type SecretSource } from './secrets.ts';
@@ -180,6 +180,38 @@ export const commands: Record<string, Command> = {
       return hits
         .map((hit) => [hit.registryRef ?? '-', hit.nameAr, hit.nameLat ?? '', hit.nationalId ?? '', hit.districtName, hit.registryScore ?? ''].join('\t'))
         .join('\n');
+    },
+  },
+  queue: {
+    summary: 'Show what needs doing now for a user, most urgent first.',
+    usage: 'queue --user U',
+    options: userOption,
+    run: async (host, args) => {
+      await unlock(host, args);
+      const items = (await call(host, 'queue:mine')) as QueueItem[];
+      if (args.json) return items;
+      return items
+        .map((item) =>
+          [item.kind, item.dueDate ?? '', item.daysOverdue ? `+${item.daysOverdue}d` : '', item.registryRef ?? '-', item.headNameAr ?? '', item.actionTitle ?? item.domain ?? ''].join('\t'),
+        )
+        .join('\n');
+    },
+  },
+  assign: {
+    summary: 'Assign households to a worker (manager): listed ids, or everything of another worker.',
+    usage: 'assign --user MANAGER (--households ID,ID | --from-worker USERNAME) --to USERNAME|none',
+    options: { ...userOption, households: { type: 'string' }, 'from-worker': { type: 'string' }, to: { type: 'string' } },
+    run: async (host, args) => {
+      const to = required(args, 'to');
+      const households = typeof args.options.households === 'string' ? args.options.households.split(',').filter(Boolean) : undefined;
+      const fromWorker = typeof args.options['from-worker'] === 'string' ? args.options['from-worker'] : undefined;
+      if (Boolean(households) === Boolean(fromWorker)) {
+        throw new CliFailure({ code: 'validation', message: 'give either --households or --from-worker' });
+      }
+      await unlock(host, args);
+      const toWorkerId = to === 'none' ? null : await findUserId(host, to);
+      const input = households ? { householdIds: households, toWorkerId } : { fromWorkerId: await findUserId(host, fromWorker ?? ''), toWorkerId };
+      return call(host, 'households:assign', input);
     },
   },
   audit: {

@@ -70,6 +70,8 @@ export interface HouseholdsTable {
   status: 'active' | 'closed' | 'transferred';
   notes: string | null;
   registry_seen_at: string | null;
+  assigned_at: string | null;
+  assigned_by: string | null;
   created_at: string;
   updated_at: string;
   deleted: number;
@@ -199,6 +201,64 @@ export interface ImportRunsTable {
   report: string | null;
 }
 
+export interface PlansTable {
+  id: string;
+  branch_id: string;
+  household_id: string;
+  member_id: string | null;
+  programme_id: string | null;
+  domain: 'employment' | 'training' | 'education' | 'health';
+  goals: string;
+  status: 'draft' | 'active' | 'closing' | 'closed';
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  close_requested_by: string | null;
+  close_requested_at: string | null;
+  close_note: string | null;
+  closed_by: string | null;
+  closed_at: string | null;
+  deleted: number;
+}
+
+export interface ActionsTable {
+  id: string;
+  branch_id: string;
+  plan_id: string;
+  household_id: string;
+  type: string;
+  title: string;
+  due_date: string;
+  assignee_id: string | null;
+  status: 'planned' | 'done' | 'cancelled';
+  outcome: string | null;
+  outcome_code: string | null;
+  completed_at: string | null;
+  completed_by: string | null;
+  recurrence_every: number | null;
+  recurrence_unit: 'days' | 'weeks' | null;
+  partner_id: string | null;
+  partner_answer: string | null;
+  partner_answer_date: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted: number;
+}
+
+export interface EligibilityRulesTable {
+  programme_id: string;
+  branch_id: string;
+  score_max: number | null;
+  condition: string;
+  active: number;
+  updated_at: string;
+}
+
+export interface UserStateTable {
+  user_id: string;
+  queue_seen_at: string | null;
+}
+
 export interface Database {
   branches: BranchesTable;
   districts: DistrictsTable;
@@ -217,4 +277,8 @@ export interface Database {
   change_log: ChangeLogTable;
   member_search: MemberSearchTable;
   import_runs: ImportRunsTable;
+  plans: PlansTable;
+  actions: ActionsTable;
+  eligibility_rules: EligibilityRulesTable;
+  user_state: UserStateTable;
 }

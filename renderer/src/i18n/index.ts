@@ -10,12 +10,18 @@ import householdsFr from './locales/households.fr.json';
 import importAr from './locales/import.ar.json';
 import importEn from './locales/import.en.json';
 import importFr from './locales/import.fr.json';
+import plansAr from './locales/plans.ar.json';
+import plansEn from './locales/plans.en.json';
+import plansFr from './locales/plans.fr.json';
+import branchAr from './locales/branch.ar.json';
+import branchEn from './locales/branch.en.json';
+import branchFr from './locales/branch.fr.json';
 
 // One file per area of the app (top-level keys never overlap), merged into one namespace.
 export const messages = {
-  ar: { ...ar, ...householdsAr, ...importAr },
-  fr: { ...fr, ...householdsFr, ...importFr },
-  en: { ...en, ...householdsEn, ...importEn },
+  ar: { ...ar, ...householdsAr, ...importAr, ...plansAr, ...branchAr },
+  fr: { ...fr, ...householdsFr, ...importFr, ...plansFr, ...branchFr },
+  en: { ...en, ...householdsEn, ...importEn, ...plansEn, ...branchEn },
 };
 
 export const resources = { ar: { translation: messages.ar }, fr: { translation: messages.fr }, en: { translation: messages.en } } as const;

@@ -10,6 +10,7 @@ import {
   type EventName,
   type EventPayload,
   type ParsedInput,
+  type Partner,
   type Result,
   type Role,
   type SessionUser,
@@ -17,8 +18,10 @@ import {
   type User,
   type WindowApi,
 } from '../../../shared/contract/index.ts';
+import { createFakeBranch, type FakeBranchOptions } from './fake-branch.ts';
 import { createFakeHouseholds, type FakeHouseholdsOptions } from './fake-households.ts';
 import { createFakeImport } from './fake-import.ts';
+import { createFakePlans, type FakePlansOptions } from './fake-plans.ts';
 
 type Listener = (payload: unknown) => void;
 
@@ -39,6 +42,10 @@ export interface FakeSessionOptions {
   blockedForMs?: number;
   /** The households area (households, members, visits, documents, programmes, partners). */
   households?: FakeHouseholdsOptions;
+  /** The branch view (load per worker, closures waiting, dashboard, eligibility rules). */
+  branch?: FakeBranchOptions;
+  /** Plans, actions and the queue. */
+  plans?: FakePlansOptions;
 }
 
 /** The seeded user's password and the branch's recovery code, for tests that unlock or recover. */
@@ -266,6 +273,21 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     districts: () => districts,
     users: () => users.map(publicUser),
   });
+  const plans = createFakePlans(options.plans ?? {}, {
+    viewer: () => (state === 'unlocked' ? me() : undefined),
+    users: () => users.map(publicUser),
+    household: (id) => households.household(id),
+    members: (householdId) => households.members(householdId),
+    partners: () => {
+      const answer = households.handle('partners:list', undefined);
+      return answer?.ok ? (answer.value as Partner[]) : [];
+    },
+  });
+  const branchView = createFakeBranch(options.branch ?? {}, {
+    viewer: () => (state === 'unlocked' ? me() : undefined),
+    users: () => users.map(publicUser),
+    households,
+  });
 
   const api: WindowApi = {
     async invoke(channel, input): Promise<Result<unknown>> {
@@ -274,7 +296,8 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
       if (!parsed.ok) return parsed;
       const handler = handlers[parsed.value.channel] as ((input: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
       if (handler) return handler(parsed.value.input);
-      return households.handle(parsed.value.channel, parsed.value.input) ?? refuse('not-found', `No fake for ${parsed.value.channel}.`);
+      const { channel: name, input: value } = parsed.value;
+      return plans.handle(name, value) ?? branchView.handle(name, value) ?? households.handle(name, value) ?? refuse('not-found', `No fake for ${name}.`);
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -298,5 +321,9 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     importer: importer.controls,
     /** Households, members, visits, documents, enrollments, programmes and partners. */
     households,
+    /** The branch view: assignments made, closures waiting and decided, eligibility rules. */
+    branch: branchView.controls,
+    /** Plans, actions and the queue. */
+    plans,
   };
 };

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Group, Loader, Stack, Tabs, useDirection } from '@mantine/core';
-import { IconArrowLeft, IconArrowRight, IconCertificate, IconFiles, IconHistory, IconUsers, IconWalk } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowRight, IconCertificate, IconClipboardList, IconFiles, IconHistory, IconUsers, IconWalk } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
@@ -10,6 +10,7 @@ import { DocumentsTab } from './DocumentsTab.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { HouseholdHeader } from './HouseholdHeader.tsx';
 import { MembersTab } from './MembersTab.tsx';
+import { PlansTab } from './PlansTab.tsx';
 import { ProgrammesTab } from './ProgrammesTab.tsx';
 import { VisitsTab } from './VisitsTab.tsx';
 
@@ -28,7 +29,7 @@ const decodeId = (value: string) => {
   }
 };
 
-type TabKey = 'members' | 'programmes' | 'visits' | 'documents' | 'history';
+type TabKey = 'members' | 'programmes' | 'plans' | 'visits' | 'documents' | 'history';
 
 function HouseholdFile({ id }: { id: string }) {
   const { t } = useTranslation();
@@ -58,6 +59,9 @@ function HouseholdFile({ id }: { id: string }) {
             <Tabs.List>
               {tabLabel('members', <IconUsers size={16} />, data.members.length)}
               {tabLabel('programmes', <IconCertificate size={16} />, data.enrollments.length)}
+              <Tabs.Tab value="plans" leftSection={<IconClipboardList size={16} />}>
+                {t('plans.tab')}
+              </Tabs.Tab>
               {tabLabel('visits', <IconWalk size={16} />, data.visits.length)}
               {tabLabel('documents', <IconFiles size={16} />, data.documents.length)}
               {tabLabel('history', <IconHistory size={16} />)}
@@ -67,6 +71,9 @@ function HouseholdFile({ id }: { id: string }) {
             </Tabs.Panel>
             <Tabs.Panel value="programmes" pt="md">
               <ProgrammesTab household={data.household} enrollments={data.enrollments} members={data.members} />
+            </Tabs.Panel>
+            <Tabs.Panel value="plans" pt="md">
+              <PlansTab householdId={id} />
             </Tabs.Panel>
             <Tabs.Panel value="visits" pt="md">
               <VisitsTab householdId={id} visits={data.visits} />

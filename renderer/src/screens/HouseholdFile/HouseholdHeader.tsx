@@ -1,5 +1,5 @@
 import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconPencil, IconPhone } from '@tabler/icons-react';
+import { IconPencil, IconPhone, IconPrinter } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../../shared/contract/index.ts';
@@ -9,6 +9,7 @@ import { useNumberFormat } from '../../i18n/use-number-format.ts';
 import { useSessionUser } from '../../session/use-session.ts';
 import { FlagBadges, StatusBadge } from '../Households/index.ts';
 import { ContactModal } from './ContactModal.tsx';
+import printClasses from '../../components/AppLayout/AppLayout.module.css';
 import classes from './HouseholdFile.module.css';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -51,9 +52,15 @@ export function HouseholdHeader({ household }: { household: Household }) {
           )}
           <FlagBadges flags={household.flags} />
         </Stack>
-        <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
-          {t('household.contact.edit')}
-        </Button>
+        <Group gap="xs" className={printClasses.noPrint}>
+          <Button variant="light" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+            {t('household.contact.edit')}
+          </Button>
+          {/* Electron's print dialog offers "Save as PDF"; the print style hides the app frame. */}
+          <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
+            {t('household.print')}
+          </Button>
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md" verticalSpacing="sm" mt="lg">
         <Fact label={t('household.header.ref')}>

@@ -10,6 +10,7 @@ import { useNumberFormat } from '../../i18n/use-number-format.ts';
 import { invoke } from '../../ipc/client.ts';
 import { useSaveSettings, useSettings } from '../../settings/use-settings.ts';
 import { ChangePasswordCard } from './ChangePasswordCard.tsx';
+import { EligibilityCard } from './EligibilityCard.tsx';
 
 /** Device settings (language, digits, idle lock), the user's password and facts about this installation. */
 export function SettingsScreen() {
@@ -29,6 +30,7 @@ export function SettingsScreen() {
       <Title order={2}>{t('settings.title')}</Title>
       <PreferencesCard settings={settings.data} />
       <ChangePasswordCard />
+      <EligibilityCard />
       <AboutCard />
     </Stack>
   );

@@ -1,0 +1,1 @@
+export { BranchScreen } from './BranchScreen.tsx';
