@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Command-line tools and scripts print to the terminal by design.
-    files: ['electron/core/cli/**', 'scripts/**', 'e2e/**', 'server/**'],
+    files: ['electron/core/cli/**', 'electron/core/bench/**', 'scripts/**', 'e2e/**', 'server/**'],
     rules: { 'no-console': 'off' },
   },
   ...layerRules,

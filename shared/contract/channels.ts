@@ -3,7 +3,7 @@ import { appChannels } from './app.contract.ts';
 import { householdsChannels } from './households.contract.ts';
 import { plansChannels } from './plans.contract.ts';
 import { searchImportChannels, searchImportEvents } from './search-import.contract.ts';
-import { sessionChannels, sessionEvents } from './session.contract.ts';
+import { demoChannels, sessionChannels, sessionEvents } from './session.contract.ts';
 import { settingsChannels, settingsEvents } from './settings.contract.ts';
 import { storeChannels } from './store.contract.ts';
 import { usersChannels } from './users.contract.ts';
@@ -18,6 +18,7 @@ export const channels = {
   ...appChannels,
   ...settingsChannels,
   ...sessionChannels,
+  ...demoChannels,
   ...usersChannels,
   ...storeChannels,
   ...householdsChannels,

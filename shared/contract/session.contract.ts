@@ -77,6 +77,20 @@ export const sessionChannels = {
   },
 };
 
+export const demoChannels = {
+  /** Fills a new, empty branch with generated demonstration data (admin; chosen at setup). */
+  'demo:populate': {
+    input: z.object({ households: z.number().int().min(10).max(5000).default(400) }).strict(),
+    output: z.object({
+      households: z.number().int(),
+      plans: z.number().int(),
+      actions: z.number().int(),
+      visits: z.number().int(),
+      accounts: z.array(z.object({ username: z.string(), displayName: z.string(), role: z.enum(roles), password: z.string() })),
+    }),
+  },
+};
+
 export const sessionEvents = {
   /** The store was locked (by the user, the idle delay or a restore) or unlocked. */
   'session:changed': z.object({ state: z.enum(['locked', 'unlocked']), reason: z.enum(['user', 'idle', 'restore', 'unlock']) }),

@@ -160,7 +160,20 @@ const keyToken = (token: string): string => {
  * The distinct tokens to index for a full name in Arabic, Latin or both: folded words, their
  * article-less forms, particle and neighbour joins, and ª-marked Latin keys. Stable order.
  */
-export function nameTokens(text: string): string[] {
+export function nameTokens(text: string): readonly string[] {
+  const cached = tokenCache.get(text);
+  if (cached) return cached;
+  const tokens = Object.freeze(computeNameTokens(text));
+  // Names repeat a lot across a registry: a bounded memo makes an import's indexing cheap.
+  if (tokenCache.size >= maxCachedNames) tokenCache.clear();
+  tokenCache.set(text, tokens);
+  return tokens;
+}
+
+const tokenCache = new Map<string, readonly string[]>();
+const maxCachedNames = 50_000;
+
+function computeNameTokens(text: string): string[] {
   const units = toUnits(text);
   const plain: string[] = [];
   units.forEach((unit, index) => {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
+import { newId } from '../db/ids.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -51,7 +51,7 @@ export const appendAudit = async (trx: Transaction<Database>, inputs: AuditInput
   let head = await readHead(trx);
   for (const input of inputs) {
     const entry: HashedFields = {
-      id: uuidv7(),
+      id: newId(),
       branch_id: input.branchId,
       user_id: input.userId,
       device_time: now.toISOString(),

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { entryHash, genesisHash } from '../audit/audit.repository.ts';
 import type { SqliteDatabase } from './store.ts';
 import type { Database } from './tables.ts';
+import { newId } from './ids.ts';
 
 /** Who writes: every change and audit entry carries them. */
 export interface Actor {
@@ -58,24 +58,32 @@ export const createChangeRecorder = (sqlite: SqliteDatabase, actor: Actor, now =
   let head = { seq: Number(seqText), hash: hashText ?? genesisHash };
   let dirty = false;
 
+/** Appends one entry to the audit chain (also for a summary of several rows). */
+  const appendAudit = (input: { entity: string; entityId: string; action: RowChange['action']; fields: string[] }): void => {
+    const entry = {
+      id: newId(),
+      branch_id: actor.branchId,
+      user_id: actor.userId,
+      device_time: deviceTime,
+      action: input.action,
+      entity: input.entity,
+      entity_id: input.entityId,
+      fields: JSON.stringify([...input.fields].sort()),
+    };
+    const hash = entryHash(head.hash, entry);
+    const seq = head.seq + 1;
+    statement.audit.run(seq, entry.id, entry.branch_id, entry.user_id, entry.device_time, entry.action, entry.entity, entry.entity_id, entry.fields, head.hash, hash);
+    head = { seq, hash };
+    dirty = true;
+  };
+
   return {
-    record(change: RowChange) {
-      statement.change.run(uuidv7(), actor.branchId, change.table, change.rowId, JSON.stringify(change.fields), deviceTime, actor.userId);
-      const entry = {
-        id: uuidv7(),
-        branch_id: actor.branchId,
-        user_id: actor.userId,
-        device_time: deviceTime,
-        action: change.action,
-        entity: change.table,
-        entity_id: change.rowId,
-        fields: JSON.stringify(Object.keys(change.fields).sort()),
-      };
-      const hash = entryHash(head.hash, entry);
-      const seq = head.seq + 1;
-      statement.audit.run(seq, entry.id, entry.branch_id, entry.user_id, entry.device_time, entry.action, entry.entity, entry.entity_id, entry.fields, head.hash, hash);
-      head = { seq, hash };
-      dirty = true;
+    /** Appends one entry to the audit chain (also for a summary of several rows). */
+    audit: appendAudit,
+    /** Records a row written: in the outbox, and in the audit chain unless `audit` is false. */
+    record(change: RowChange, { audit = true }: { audit?: boolean } = {}) {
+      statement.change.run(newId(), actor.branchId, change.table, change.rowId, JSON.stringify(change.fields), deviceTime, actor.userId);
+      if (audit) appendAudit({ entity: change.table, entityId: change.rowId, action: change.action, fields: Object.keys(change.fields) });
     },
     finish() {
       if (dirty) statement.setHead.run(`${head.seq}:${head.hash}`);

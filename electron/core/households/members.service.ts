@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Member } from '../../../shared/contract/index.ts';
 import { writeTransaction } from '../db/changes.ts';
 import { CoreError } from '../errors.ts';
@@ -7,6 +6,7 @@ import type { OpenSession, SessionManager } from '../session/session.service.ts'
 import { actorOf, requireHousehold } from './households.service.ts';
 import { memberColumns, toMember } from './households.mappers.ts';
 import { householdNotFound } from './scope.ts';
+import { newId } from '../db/ids.ts';
 
 type MemberFields = Partial<Omit<Member, 'id' | 'householdId' | 'registryRef' | 'source'>>;
 
@@ -53,7 +53,7 @@ export const addMember = async (sessions: SessionManager, input: MemberFields & 
     chronic_illness: null,
     health_coverage: null,
     ...columns,
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     household_id: household.id,
     registry_ref: null,

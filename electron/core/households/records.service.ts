@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { v7 as uuidv7 } from 'uuid';
 import type { DocumentMeta, Enrollment, Partner, Programme, Visit } from '../../../shared/contract/index.ts';
 import { writeTransaction } from '../db/changes.ts';
 import { CoreError } from '../errors.ts';
@@ -7,6 +6,7 @@ import type { SessionManager } from '../session/session.service.ts';
 import { actorOf, requireHousehold } from './households.service.ts';
 import { toDocumentMeta, toEnrollment, toProgramme } from './households.mappers.ts';
 import { householdNotFound } from './scope.ts';
+import { newId } from '../db/ids.ts';
 
 /** Records a contact with a household; visits are append-only. */
 export const addVisit = async (
@@ -23,7 +23,7 @@ export const addVisit = async (
     });
   }
   const row = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     household_id: household.id,
     user_id: session.user.id,
@@ -66,7 +66,7 @@ export const addDocument = async (
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   const row = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     household_id: household.id,
     member_id: input.memberId ?? null,
@@ -123,7 +123,7 @@ export const listProgrammes = async (sessions: SessionManager): Promise<Programm
     const at = new Date().toISOString();
     await writeTransaction(session.store, actorOf(session), async (trx, changes) => {
       for (const programme of defaultProgrammes) {
-        const row = { ...programme, id: uuidv7(), branch_id: session.branch.id, active: 1, created_at: at };
+        const row = { ...programme, id: newId(), branch_id: session.branch.id, active: 1, created_at: at };
         await trx.insertInto('programmes').values(row).execute();
         changes.record({ table: 'programmes', rowId: row.id, action: 'create', fields: programme });
       }
@@ -156,7 +156,7 @@ export const addEnrollment = async (
   }
   const at = new Date().toISOString();
   const row = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     household_id: household.id,
     member_id: input.memberId ?? null,
@@ -222,7 +222,7 @@ export const addPartner = async (
 ): Promise<Partner> => {
   const session = sessions.require(['manager', 'admin']);
   const row = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     name: input.name,
     kind: input.kind,

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../audit/audit.repository.ts';
 import { integrityOk } from '../db/store.ts';
 import { adminPassword, createTestDevice, type TestDevice } from '../testing.ts';
-import { importRegistry } from './import.service.ts';
+import { batchSize, importRegistry } from './import.service.ts';
 import { repeatedSampleExtract } from './testing/large-extract.ts';
 
 let device: TestDevice;
@@ -20,7 +20,7 @@ afterEach(async () => {
 describe('an import killed with SIGKILL', () => {
   it('leaves a consistent store, and a rerun completes it', async () => {
     const file = join(device.dataDir, 'large.csv');
-    await writeFile(file, await repeatedSampleExtract(60));
+    await writeFile(file, await repeatedSampleExtract(150));
     await device.sessions.lock();
 
     const script = new URL('./testing/import-child.ts', import.meta.url).pathname;
@@ -34,7 +34,7 @@ describe('an import killed with SIGKILL', () => {
       child.on('exit', () => resolve());
       createInterface({ input: child.stdout }).on('line', (line) => {
         lines.push(line);
-        if (line.startsWith('written 1000')) child.kill('SIGKILL');
+        if (line.startsWith('written ')) child.kill('SIGKILL');
       });
     });
     expect(child.signalCode).toBe('SIGKILL');
@@ -45,12 +45,12 @@ describe('an import killed with SIGKILL', () => {
     expect(integrityOk(store.sqlite)).toBe(true);
     expect((await verifyAudit(store.db)).ok).toBe(true);
     const written = Number((store.sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number }).n);
-    expect(written).toBeGreaterThanOrEqual(1000);
-    expect(written).toBeLessThan(2400);
-    expect(written % 500).toBe(0);
+    expect(written).toBeGreaterThanOrEqual(batchSize);
+    expect(written).toBeLessThan(6000);
+    expect(written % batchSize).toBe(0);
 
     const rerun = await importRegistry(device.sessions, { source: { kind: 'path', path: file }, dryRun: false });
-    expect(rerun.households.created + rerun.households.unchanged).toBe(2400);
+    expect(rerun.households.created + rerun.households.unchanged).toBe(6000);
     expect(rerun.households.unchanged).toBe(written);
     const searchRows = Number((store.sqlite.prepare('SELECT count(*) AS n FROM member_search').get() as { n: number }).n);
     const members = Number((store.sqlite.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n);

@@ -1,17 +1,18 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { setImmediate as nextTick } from 'node:timers/promises';
-import { v7 as uuidv7 } from 'uuid';
 import type { ImportReport, ImportSource } from '../../../shared/contract/index.ts';
 import { createChangeRecorder, type ChangeRecorder } from '../db/changes.ts';
 import type { SqliteDatabase } from '../db/store.ts';
 import { CoreError } from '../errors.ts';
-import { reindexMember } from '../search/search-index.ts';
+import { indexNewMember, reindexMember } from '../search/search-index.ts';
 import type { OpenSession, SessionManager } from '../session/session.service.ts';
 import { readRegistryFile } from './registry-file.ts';
 import type { RegistryHousehold, RegistryMember } from './registry-row.ts';
+import { newId } from '../db/ids.ts';
 
-const batchSize = 500;
+/** Households per transaction: an interrupted import keeps whole batches. */
+export const batchSize = 2000;
 
 export interface ImportProgress {
   phase: 'reading' | 'writing';
@@ -75,9 +76,19 @@ const memberValues = (member: RegistryMember, householdId: string): Record<(type
 const changed = (existing: Row, wanted: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(wanted).filter(([key, value]) => existing[key] !== value));
 
-const statementsFor = (sqlite: SqliteDatabase) => ({
+const statementCache = new WeakMap<SqliteDatabase, ReturnType<typeof prepareStatements>>();
+const statementsFor = (sqlite: SqliteDatabase) => {
+  let found = statementCache.get(sqlite);
+  if (!found) {
+    found = prepareStatements(sqlite);
+    statementCache.set(sqlite, found);
+  }
+  return found;
+};
+
+const prepareStatements = (sqlite: SqliteDatabase) => ({
   households: sqlite.prepare(
-    `SELECT id, registry_ref, ${householdColumns.join(', ')} FROM households WHERE branch_id = ? AND registry_ref IN (SELECT value FROM json_each(?))`,
+    `SELECT id, registry_ref, phone_override, ${householdColumns.join(', ')} FROM households WHERE branch_id = ? AND registry_ref IN (SELECT value FROM json_each(?))`,
   ),
   members: sqlite.prepare(
     `SELECT id, registry_ref, deleted, ${memberColumns.join(', ')} FROM members WHERE branch_id = ? AND registry_ref IN (SELECT value FROM json_each(?))`,
@@ -124,7 +135,7 @@ const applyBatch = (
   for (const household of batch) {
     let districtId = districts.get(household.commune);
     if (!districtId) {
-      districtId = uuidv7();
+      districtId = newId();
       districts.set(household.commune, districtId);
       state.districtsCreated.push(household.commune);
       if (changes) {
@@ -136,7 +147,7 @@ const applyBatch = (
     const existing = existingHouseholds.get(household.householdRef);
     let householdId: string;
     if (!existing) {
-      householdId = uuidv7();
+      householdId = newId();
       state.households.created += 1;
       if (changes) {
         statement.insertHousehold.run({ id: householdId, branch_id: branchId, registry_ref: household.householdRef, ...wantedHousehold, at });
@@ -154,16 +165,29 @@ const applyBatch = (
         }
       }
     }
+    let membersWritten = 0;
     for (const member of household.members) {
       const wanted = memberValues(member, householdId);
       const found = existingMembers.get(member.memberRef);
       if (!found) {
         state.members.created += 1;
         if (changes) {
-          const id = uuidv7();
-          statement.insertMember.run({ id, branch_id: branchId, registry_ref: member.memberRef, ...wanted, at });
-          changes.record({ table: 'members', rowId: id, action: 'create', fields: { registry_ref: member.memberRef, ...wanted } });
-          reindexMember(sqlite, id);
+          const id = newId();
+          const { lastInsertRowid } = statement.insertMember.run({ id, branch_id: branchId, registry_ref: member.memberRef, ...wanted, at }) as {
+            lastInsertRowid: number | bigint;
+          };
+          // Audited once per household below: an extract writes hundreds of thousands of members.
+          changes.record({ table: 'members', rowId: id, action: 'create', fields: { registry_ref: member.memberRef, ...wanted } }, { audit: false });
+          membersWritten += 1;
+          indexNewMember(sqlite, lastInsertRowid, id, householdId, {
+            first_name_ar: member.firstNameAr,
+            last_name_ar: member.lastNameAr,
+            first_name_lat: member.firstNameLat,
+            last_name_lat: member.lastNameLat,
+            national_id: member.nationalId,
+            phone: household.phone,
+            phone_override: existing?.phone_override as string | null | undefined ?? null,
+          });
         }
         continue;
       }
@@ -176,10 +200,12 @@ const applyBatch = (
       state.members.updated += 1;
       if (changes) {
         updateStatement(sqlite, 'members', Object.keys(diff)).run({ ...diff, id: found.id, at });
-        changes.record({ table: 'members', rowId: found.id, action: 'update', fields: diff });
+        changes.record({ table: 'members', rowId: found.id, action: 'update', fields: diff }, { audit: false });
+        membersWritten += 1;
         reindexMember(sqlite, found.id);
       }
     }
+    if (changes && membersWritten > 0) changes.audit({ entity: 'households', entityId: householdId, action: 'update', fields: ['members'] });
     if (changes && existing && 'phone' in changed(existing, wantedHousehold)) {
       for (const member of household.members) {
         const id = existingMembers.get(member.memberRef)?.id;
@@ -191,7 +217,7 @@ const applyBatch = (
 
 /** Where a file sent by the app window waits while it is read (inside the private data folder). */
 const stageContent = async (dataDir: string, source: Extract<ImportSource, { kind: 'content' }>) => {
-  const path = join(dataDir, `import-${uuidv7()}${extname(source.name).toLowerCase()}`);
+  const path = join(dataDir, `import-${newId()}${extname(source.name).toLowerCase()}`);
   await writeFile(path, Buffer.from(source.dataBase64, 'base64'), { mode: 0o600 });
   return path;
 };
@@ -219,7 +245,7 @@ export const importRegistry = async (
     const districtRows = await db.selectFrom('districts').select(['id', 'name']).where('branch_id', '=', session.branch.id).execute();
     const districts = new Map(districtRows.map((row) => [row.name, row.id]));
     const state = { households: { created: 0, updated: 0, unchanged: 0 }, members: { created: 0, updated: 0, unchanged: 0 }, districtsCreated: [] as string[] };
-    const runId = uuidv7();
+    const runId = newId();
     const fileName = input.source.kind === 'content' ? input.source.name : (input.source.path.split(/[\\/]/).pop() ?? 'file');
     if (!input.dryRun) {
       await db
@@ -249,6 +275,7 @@ export const importRegistry = async (
       // Lets a cancel (and other calls) in between batches.
       await nextTick();
     }
+
     const result: ImportReport = {
       dryRun: input.dryRun,
       cancelled,

@@ -8,6 +8,7 @@ import type { SessionManager } from '../session/session.service.ts';
 import { loadPlans } from './plans.repository.ts';
 
 const managers = ['manager', 'admin'] as const;
+const maxClosuresListed = 100;
 
 /** The manager's branch view: unassigned households, load per worker, plan closures waiting. */
 export const branchOverview = async (sessions: SessionManager) => {
@@ -50,7 +51,16 @@ export const branchOverview = async (sessions: SessionManager) => {
       .where('due_date', '<', today)
       .groupBy('assignee_id')
       .execute(),
-    db.selectFrom('plans').select('id').where('branch_id', '=', branchId).where('status', '=', 'closing').where('deleted', '=', 0).execute(),
+    // The oldest requests first, a screenful at a time: a manager approves them in order.
+    db
+      .selectFrom('plans')
+      .select('id')
+      .where('branch_id', '=', branchId)
+      .where('status', '=', 'closing')
+      .where('deleted', '=', 0)
+      .orderBy('close_requested_at')
+      .limit(maxClosuresListed)
+      .execute(),
   ]);
   const count = (rows: { n: number }[], pick: (row: never) => unknown, id: string) =>
     Number((rows as unknown as ({ n: number } & Record<string, unknown>)[]).find((row) => pick(row as never) === id)?.n ?? 0);

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Action, Plan, PlanDomain, Recurrence } from '../../../shared/contract/index.ts';
 import { nextDueDate } from '../../../shared/rules/recurrence.ts';
 import { todayIso } from '../../../shared/rules/dates.ts';
@@ -10,6 +9,7 @@ import { householdNotFound } from '../households/scope.ts';
 import type { OpenSession, SessionManager } from '../session/session.service.ts';
 import type { Transaction } from 'kysely';
 import { findAction, loadPlans } from './plans.repository.ts';
+import { newId } from '../db/ids.ts';
 
 export interface ActionInput {
   type: Action['type'];
@@ -63,7 +63,7 @@ const insertAction = async (
 ) => {
   const at = new Date().toISOString();
   const row = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     plan_id: plan.id,
     household_id: plan.household_id,
@@ -137,7 +137,7 @@ export const createPlan = async (
   }
   const at = new Date().toISOString();
   const plan = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     household_id: household.id,
     member_id: input.memberId ?? null,

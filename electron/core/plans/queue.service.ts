@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { PlanDomain, QueueItem, QueueKind } from '../../../shared/contract/index.ts';
 import { addDays, daysBetween, todayIso } from '../../../shared/rules/dates.ts';
 import { dueBucket } from '../../../shared/rules/due.ts';
@@ -10,6 +10,9 @@ import { listEligibilityRules } from './eligibility.service.ts';
 
 const defaultThreshold = 9.3264284;
 const maxChanged = 50;
+/** Open-ended kinds are capped (most urgent first) so a fresh import cannot bury the day's work. */
+const maxPerOpenKind = 200;
+const openEnded: QueueKind[] = ['missed_benefit', 'need_no_plan'];
 
 interface HouseholdFacts {
   id: string;
@@ -22,6 +25,17 @@ interface HouseholdFacts {
   head_last_name_lat: string | null;
   assigned_at: string | null;
 }
+
+const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const id = key(row);
+    const group = groups.get(id);
+    if (group) group.push(row);
+    else groups.set(id, [row]);
+  }
+  return groups;
+};
 
 const joinName = (first: string | null, last: string | null) => (first || last ? [first, last].filter(Boolean).join(' ') : null);
 
@@ -36,6 +50,23 @@ export const myQueue = async (sessions: SessionManager): Promise<QueueItem[]> =>
   const userId = session.user.id;
   const today = todayIso();
   const seen = (await db.selectFrom('user_state').select('queue_seen_at').where('user_id', '=', userId).executeTakeFirst())?.queue_seen_at;
+  // The queue only changes when data does: every write goes through the outbox, so its last
+  // sequence (with the day and the "seen" mark) says whether the last answer still holds.
+  const lastChange = (session.store.sqlite.prepare('SELECT max(seq) AS seq FROM change_log').get() as { seq: number | null }).seq ?? 0;
+  const key = `${userId}|${lastChange}|${today}|${seen ?? ''}`;
+  const cached = queueCache.get(session.store);
+  if (cached?.key === key) return cached.items;
+  const items = await computeQueue(sessions, today, seen);
+  queueCache.set(session.store, { key, items });
+  return items;
+};
+
+const queueCache = new WeakMap<object, { key: string; items: QueueItem[] }>();
+
+const computeQueue = async (sessions: SessionManager, today: string, seen: string | null | undefined): Promise<QueueItem[]> => {
+  const session = sessions.require();
+  const { db } = session.store;
+  const userId = session.user.id;
   const since = seen ?? `${addDays(today, -7)}T00:00:00.000Z`;
 
   const actions = await db
@@ -68,6 +99,9 @@ export const myQueue = async (sessions: SessionManager): Promise<QueueItem[]> =>
         .select(sql<string>`coalesce(m.household_id, p.household_id, ac.household_id, l.entity_id)`.as('changed_household'))
         .where('l.device_time', '>', since)
         .where('l.user_id', '!=', userId)
+        // Edits, not the creation of what an import or a colleague added. Written as literals so
+        // SQLite can use the partial index on edits (it cannot prove a bound parameter matches it).
+        .where(sql<SqlBool>`l.action IN ('update', 'delete')`)
         .where('l.entity', 'in', ['households', 'members', 'plans', 'actions'])
         .where(sql<boolean>`coalesce(m.household_id, p.household_id, ac.household_id, l.entity_id) IN (SELECT value FROM json_each(${JSON.stringify(caseloadIds)}))`)
         .groupBy('changed_household')
@@ -82,36 +116,40 @@ export const myQueue = async (sessions: SessionManager): Promise<QueueItem[]> =>
     const rows = await db
       .selectFrom('households as h')
       .innerJoin('districts as d', 'd.id', 'h.district_id')
-      .select((eb) => [
-        'h.id',
-        'h.registry_ref',
-        'h.registry_score',
-        'd.name as district_name',
-        'h.assigned_at',
-        ...(['first_name_ar', 'last_name_ar', 'first_name_lat', 'last_name_lat'] as const).map((column) =>
-          eb
-            .selectFrom('members as hm')
-            .select(`hm.${column}`)
-            .whereRef('hm.household_id', '=', 'h.id')
-            .where('hm.relation', '=', 'head')
-            .where('hm.deleted', '=', 0)
-            .limit(1)
-            .as(`head_${column}`),
-        ),
-      ])
+      .select(['h.id', 'h.registry_ref', 'h.registry_score', 'd.name as district_name', 'h.assigned_at'])
       .where(sql<boolean>`h.id IN (SELECT value FROM json_each(${JSON.stringify(householdIds)}))`)
       .execute();
     const members = await db
       .selectFrom('members')
-      .select(['id', 'household_id', 'first_name_ar', 'last_name_ar', 'birth_date', 'in_school', 'employment', 'health_coverage', 'disability', 'chronic_illness'])
+      .select([
+        'id',
+        'household_id',
+        'relation',
+        'first_name_ar',
+        'last_name_ar',
+        'first_name_lat',
+        'last_name_lat',
+        'birth_date',
+        'in_school',
+        'employment',
+        'health_coverage',
+        'disability',
+        'chronic_illness',
+      ])
       .where(sql<boolean>`household_id IN (SELECT value FROM json_each(${JSON.stringify(householdIds)}))`)
       .where('deleted', '=', 0)
       .execute();
     const youngSince = addDays(today, -5 * 365);
+    const membersByHousehold = groupBy(members, (member) => member.household_id);
     for (const row of rows) {
-      const own = members.filter((member) => member.household_id === row.id);
+      const own = membersByHousehold.get(row.id) ?? [];
+      const head = own.find((member) => member.relation === 'head');
       facts.set(row.id, {
-        ...(row as unknown as HouseholdFacts),
+        ...row,
+        head_first_name_ar: head?.first_name_ar ?? null,
+        head_last_name_ar: head?.last_name_ar ?? null,
+        head_first_name_lat: head?.first_name_lat ?? null,
+        head_last_name_lat: head?.last_name_lat ?? null,
         disability: own.some((member) => member.disability === 1),
         chronicIllness: own.some((member) => member.chronic_illness === 1),
         youngChildren: own.some((member) => member.birth_date > youngSince),
@@ -209,13 +247,15 @@ export const myQueue = async (sessions: SessionManager): Promise<QueueItem[]> =>
       .where('status', '!=', 'closed')
       .where('deleted', '=', 0)
       .execute();
+    const plansByHousehold = groupBy(openPlans, (plan) => plan.household_id);
+    const enrollmentsByHousehold = groupBy(enrollments, (enrollment) => enrollment.household_id);
     for (const householdId of caseloadIds) {
       const household = facts.get(householdId);
       if (!household) continue;
-      const plans = openPlans.filter((plan) => plan.household_id === householdId);
+      const plans = plansByHousehold.get(householdId) ?? [];
       // Enrolled, or an open plan already works towards it: no longer a missed benefit.
       const enrolled = new Set([
-        ...enrollments.filter((e) => e.household_id === householdId).map((e) => e.programme_id),
+        ...(enrollmentsByHousehold.get(householdId) ?? []).map((e) => e.programme_id),
         ...plans.flatMap((plan) => (plan.programme_id ? [plan.programme_id] : [])),
       ]);
       for (const programmeId of missedBenefits(rules, { registryScore: household.registry_score }, household.members, enrolled, today)) {
@@ -235,7 +275,13 @@ export const myQueue = async (sessions: SessionManager): Promise<QueueItem[]> =>
       }
     }
   }
-  return items.sort(compareQueueItems);
+  const kept = new Map<QueueKind, number>();
+  return items.sort(compareQueueItems).filter((item) => {
+    if (!openEnded.includes(item.kind)) return true;
+    const count = (kept.get(item.kind) ?? 0) + 1;
+    kept.set(item.kind, count);
+    return count <= maxPerOpenKind;
+  });
 };
 
 /** "Changed since I last looked" starts again from now. */

@@ -50,6 +50,17 @@ const statements = (sqlite: SqliteDatabase): IndexStatements => {
   return found;
 };
 
+/** Indexes a member just inserted (its rowid known): one statement, no read back. */
+export const indexNewMember = (sqlite: SqliteDatabase, rowid: number | bigint, memberId: string, householdId: string, source: SearchSource): void => {
+  let statement = insertNew.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare('INSERT INTO member_search (rowid, tokens, member_id, household_id) VALUES (?, ?, ?, ?)');
+    insertNew.set(sqlite, statement);
+  }
+  statement.run(rowid, searchTokens(source), memberId, householdId);
+};
+const insertNew = new WeakMap<SqliteDatabase, { run(...values: unknown[]): unknown }>();
+
 /** Rewrites one member's search document (or removes it for a removed member). Call inside the write's transaction. */
 export const reindexMember = (sqlite: SqliteDatabase, memberId: string): void => {
   const statement = statements(sqlite);

@@ -1,3 +1,4 @@
+import { populateDemo } from '../demo/demo.service.ts';
 import type { Handler } from '../handlers.ts';
 
 type SessionChannels =
@@ -7,7 +8,8 @@ type SessionChannels =
   | 'session:lock'
   | 'session:touch'
   | 'session:change-password'
-  | 'session:recover';
+  | 'session:recover'
+  | 'demo:populate';
 
 export const sessionHandlers = {
   'session:status': (_input, ctx) => ctx.sessions.status(),
@@ -25,6 +27,7 @@ export const sessionHandlers = {
     await ctx.sessions.changePassword(input.currentPassword, input.newPassword);
     return null;
   },
+  'demo:populate': (input, ctx) => populateDemo(ctx.sessions, input.households),
   'session:recover': async (input, ctx) => {
     await ctx.sessions.recover(input.username, input.recoveryCode, input.newPassword);
     return null;

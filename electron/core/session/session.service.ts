@@ -1,5 +1,4 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { v7 as uuidv7 } from 'uuid';
 import type { Branch, Role, SessionStatus, SessionUser } from '../../../shared/contract/index.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { openStore, storeExists, storePath, type Store } from '../db/store.ts';
@@ -21,6 +20,7 @@ import { generateRecoveryCode } from '../keys/recovery-code.ts';
 import { readAttempts, recordFailure, recordSuccess, retryAfterMs } from '../keys/unlock-attempts.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { districtIdsOf, findUserById, findUserByUsername, getBranch, insertUser } from '../users/users.repository.ts';
+import { newId } from '../db/ids.ts';
 
 /** The unlocked store and who opened it; exists only between unlock and lock. */
 export interface OpenSession {
@@ -38,6 +38,8 @@ export interface SessionOptions {
   seal?: Buffer;
   emit(event: 'session:changed', payload: { state: 'locked' | 'unlocked'; reason: 'user' | 'idle' | 'restore' | 'unlock' }): void;
   now?: () => number;
+  /** Benchmark only: an unencrypted store, to measure the cost of encryption. Never used by the app. */
+  plaintextForBenchmark?: boolean;
 }
 
 export interface SetupInput {
@@ -56,6 +58,7 @@ const idleCheckMs = 15_000;
 export const createSessionManager = (options: SessionOptions) => {
   const { dataDir, kdf, seal, emit } = options;
   const now = options.now ?? Date.now;
+  const storeOptions = options.plaintextForBenchmark ? { plaintext: true } : {};
   let open: OpenSession | undefined;
   let lastActivity = now();
   let pending: Promise<unknown> = Promise.resolve();
@@ -99,7 +102,7 @@ export const createSessionManager = (options: SessionOptions) => {
       .filter((key): key is Buffer => key !== null);
     for (const [index, databaseKey] of candidates.entries()) {
       try {
-        return await openStore(storePath(dataDir), databaseKey);
+        return await openStore(storePath(dataDir), databaseKey, storeOptions);
       } catch (error) {
         const wrongKey = error instanceof CoreError && error.reason === 'wrong-key';
         if (!wrongKey || index === candidates.length - 1) throw error;
@@ -140,13 +143,13 @@ export const createSessionManager = (options: SessionOptions) => {
         const databaseKey = createDatabaseKey();
         const recoveryCode = generateRecoveryCode();
         const at = new Date(now()).toISOString();
-        const branch = { id: uuidv7(), name: input.branchName };
-        const userId = uuidv7();
+        const branch = { id: newId(), name: input.branchName };
+        const userId = newId();
         await mkdir(dataDir, { recursive: true, mode: 0o700 });
         // Built under a temporary name, so a failed setup leaves no half store behind.
         const temp = `${storePath(dataDir)}.setup`;
         await rm(temp, { force: true });
-        const store = await openStore(temp, databaseKey, { create: true });
+        const store = await openStore(temp, databaseKey, { ...storeOptions, create: true });
         try {
           await store.db.transaction().execute(async (trx) => {
             await trx.insertInto('branches').values({ ...branch, created_at: at }).execute();
@@ -179,7 +182,7 @@ export const createSessionManager = (options: SessionOptions) => {
         };
         await saveKeyring(keyring);
         await rename(temp, storePath(dataDir));
-        const reopened = await openStore(storePath(dataDir), databaseKey);
+        const reopened = await openStore(storePath(dataDir), databaseKey, storeOptions);
         const loaded = await loadSessionUser(reopened, userId);
         open = { store: reopened, masterKey, ...loaded };
         lastActivity = now();

@@ -1,4 +1,3 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { District, Role, User } from '../../../shared/contract/index.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import { CoreError } from '../errors.ts';
@@ -18,6 +17,7 @@ import {
   toUser,
   updateUserRow,
 } from './users.repository.ts';
+import { newId } from '../db/ids.ts';
 
 const readers: Role[] = ['admin', 'manager'];
 const admins: Role[] = ['admin'];
@@ -56,7 +56,7 @@ export const addUser = async (sessions: SessionManager, input: NewUser): Promise
   const districtIds = await checkDistricts(session, input.districtIds);
   const at = new Date().toISOString();
   const row = {
-    id: uuidv7(),
+    id: newId(),
     branch_id: session.branch.id,
     username: input.username,
     display_name: input.displayName,
@@ -158,7 +158,7 @@ export const addDistrict = async (sessions: SessionManager, input: { name: strin
   if (await findDistrictByName(db, session.branch.id, input.name)) {
     throw new CoreError('conflict', 'This district already exists.', [{ path: 'name', message: 'taken' }], { reason: 'district-exists' });
   }
-  const district = { id: uuidv7(), name: input.name, province: input.province ?? null };
+  const district = { id: newId(), name: input.name, province: input.province ?? null };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('districts').values({ ...district, branch_id: session.branch.id, created_at: new Date().toISOString() }).execute();
     await appendAudit(trx, [

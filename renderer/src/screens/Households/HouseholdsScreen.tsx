@@ -8,6 +8,7 @@ import { useHouseholdPages } from '../../households/households.queries.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
 import { useNumberFormat } from '../../i18n/use-number-format.ts';
 import { useSessionUser } from '../../session/use-session.ts';
+import { DemoDataButton } from './DemoDataButton.tsx';
 import { HouseholdFilterBar } from './HouseholdFilterBar.tsx';
 import { HouseholdTable } from './HouseholdTable.tsx';
 import classes from './HouseholdsScreen.module.css';
@@ -107,6 +108,7 @@ function NoHouseholds({ filtered, canImport, onClear }: { filtered: boolean; can
           <Button component={Link} href="/import" leftSection={<IconFileImport size={16} />}>
             {t('households.empty.import')}
           </Button>
+          <DemoDataButton />
         </EmptyState.Actions>
       )}
     </EmptyState>
