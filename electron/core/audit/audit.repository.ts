@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/tables.ts';
-import { newId } from '../db/ids.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 export const genesisHash = '0'.repeat(64);
 const headKey = 'audit_head';
-
-export interface AuditInput {
-  branchId: string | null;
-  userId: string | null;
-  action: 'create' | 'update' | 'delete' | 'unlock' | 'restore' | 'rekey' | 'password';
-  entity: string;
-  entityId: string;
-  /** Names of the fields written; never their values. */
-  fields: string[];
-}
 
 interface HashedFields {
   id: string;
@@ -44,32 +33,6 @@ const readHead = async (db: Db): Promise<{ seq: number; hash: string }> => {
   if (!row) return { seq: 0, hash: genesisHash };
   const [seq, hash] = row.value.split(':');
   return { seq: Number(seq), hash: hash ?? genesisHash };
-};
-
-/** Appends entries to the chain; call inside the transaction of the write they describe. */
-export const appendAudit = async (trx: Transaction<Database>, inputs: AuditInput[], now = new Date()): Promise<void> => {
-  let head = await readHead(trx);
-  for (const input of inputs) {
-    const entry: HashedFields = {
-      id: newId(),
-      branch_id: input.branchId,
-      user_id: input.userId,
-      device_time: now.toISOString(),
-      action: input.action,
-      entity: input.entity,
-      entity_id: input.entityId,
-      fields: JSON.stringify([...input.fields].sort()),
-    };
-    const hash = entryHash(head.hash, entry);
-    const seq = head.seq + 1;
-    await trx.insertInto('audit_log').values({ ...entry, seq, server_time: null, prev_hash: head.hash, hash }).execute();
-    head = { seq, hash };
-  }
-  await trx
-    .insertInto('meta')
-    .values({ key: headKey, value: `${head.seq}:${head.hash}` })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: `${head.seq}:${head.hash}` }))
-    .execute();
 };
 
 export interface AuditVerification {

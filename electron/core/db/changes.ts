@@ -4,11 +4,17 @@ import type { SqliteDatabase } from './store.ts';
 import type { Database } from './tables.ts';
 import { newId } from './ids.ts';
 
-/** Who writes: every change and audit entry carries them. */
+/** Who writes: every change and audit entry carries them (null only for audit-only events before sign-in). */
 export interface Actor {
-  userId: string;
-  branchId: string;
+  userId: string | null;
+  branchId: string | null;
 }
+
+/** What the audit chain records beyond row writes. */
+export type AuditAction = RowChange['action'] | 'password' | 'restore' | 'rekey';
+
+/** The actor of an unlocked session. */
+export const actorOf = (session: { user: { id: string }; branch: { id: string } }): Actor => ({ userId: session.user.id, branchId: session.branch.id });
 
 /** One row written: its table, id and the fields with their new values. */
 export interface RowChange {
@@ -59,7 +65,7 @@ export const createChangeRecorder = (sqlite: SqliteDatabase, actor: Actor, now =
   let dirty = false;
 
 /** Appends one entry to the audit chain (also for a summary of several rows). */
-  const appendAudit = (input: { entity: string; entityId: string; action: RowChange['action']; fields: string[] }): void => {
+  const appendAudit = (input: { entity: string; entityId: string; action: AuditAction; fields: string[] }): void => {
     const entry = {
       id: newId(),
       branch_id: actor.branchId,
@@ -82,6 +88,7 @@ export const createChangeRecorder = (sqlite: SqliteDatabase, actor: Actor, now =
     audit: appendAudit,
     /** Records a row written: in the outbox, and in the audit chain unless `audit` is false. */
     record(change: RowChange, { audit = true }: { audit?: boolean } = {}) {
+      if (!actor.userId || !actor.branchId) throw new Error('A row write needs a signed-in actor.');
       statement.change.run(newId(), actor.branchId, change.table, change.rowId, JSON.stringify(change.fields), deviceTime, actor.userId);
       if (audit) appendAudit({ entity: change.table, entityId: change.rowId, action: change.action, fields: Object.keys(change.fields) });
     },
@@ -106,3 +113,10 @@ export const writeTransaction = <T>(
     changes.finish();
     return result;
   });
+
+/** Appends one audit-only entry (a password change, a restore, a rekey) in its own transaction. */
+export const auditEvent = (
+  store: { db: Kysely<Database>; sqlite: SqliteDatabase },
+  actor: Actor,
+  event: { entity: string; entityId: string; action: AuditAction; fields: string[] },
+): Promise<void> => writeTransaction(store, actor, async (_trx, changes) => changes.audit(event));

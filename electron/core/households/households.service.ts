@@ -1,6 +1,6 @@
 import type { HistoryEntry, Household, HouseholdListInput, HouseholdSummary } from '../../../shared/contract/index.ts';
 import { householdListInputSchema } from '../../../shared/contract/index.ts';
-import { writeTransaction } from '../db/changes.ts';
+import { actorOf, writeTransaction } from '../db/changes.ts';
 import { CoreError } from '../errors.ts';
 import { reindexHousehold } from '../search/search-index.ts';
 import type { OpenSession, SessionManager } from '../session/session.service.ts';
@@ -11,7 +11,7 @@ import { householdNotFound, householdScope, inScope } from './scope.ts';
 type Scope = Parameters<typeof listHouseholds>[1];
 
 export const scopeOf = (session: OpenSession) => householdScope(session) as unknown as Scope;
-export const actorOf = (session: OpenSession) => ({ userId: session.user.id, branchId: session.branch.id });
+export { actorOf };
 
 /** A household row the caller may see, or not-found. */
 export const requireHousehold = async (session: OpenSession, id: string) => {

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import type { Branch, Role, SessionStatus, SessionUser } from '../../../shared/contract/index.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { actorOf, auditEvent, writeTransaction } from '../db/changes.ts';
 import { openStore, storeExists, storePath, type Store } from '../db/store.ts';
 import { CoreError } from '../errors.ts';
 import { openDatabaseKey, sealDatabaseKey } from '../keys/database-key.ts';
@@ -51,6 +51,9 @@ export interface SetupInput {
 
 const wrongPassword = () =>
   new CoreError('locked', 'The username or password is not right.', undefined, { reason: 'wrong-password' });
+
+const rateLimited = (wait: number) =>
+  new CoreError('locked', 'Too many failed attempts; wait before trying again.', undefined, { reason: 'rate-limited', retryAfterMs: wait });
 
 const idleCheckMs = 15_000;
 
@@ -151,7 +154,7 @@ export const createSessionManager = (options: SessionOptions) => {
         await rm(temp, { force: true });
         const store = await openStore(temp, databaseKey, { ...storeOptions, create: true });
         try {
-          await store.db.transaction().execute(async (trx) => {
+          await writeTransaction(store, { userId, branchId: branch.id }, async (trx, changes) => {
             await trx.insertInto('branches').values({ ...branch, created_at: at }).execute();
             await insertUser(trx, {
               id: userId,
@@ -163,10 +166,13 @@ export const createSessionManager = (options: SessionOptions) => {
               created_at: at,
               updated_at: at,
             });
-            await appendAudit(trx, [
-              { branchId: branch.id, userId, action: 'create', entity: 'branches', entityId: branch.id, fields: ['name'] },
-              { branchId: branch.id, userId, action: 'create', entity: 'users', entityId: userId, fields: ['username', 'display_name', 'role'] },
-            ]);
+            changes.record({ table: 'branches', rowId: branch.id, action: 'create', fields: { name: branch.name } });
+            changes.record({
+              table: 'users',
+              rowId: userId,
+              action: 'create',
+              fields: { username: input.adminUsername, display_name: input.adminDisplayName, role: 'admin', districts: [] },
+            });
           });
         } finally {
           await store.close();
@@ -199,9 +205,7 @@ export const createSessionManager = (options: SessionOptions) => {
         }
         if (!storeExists(dataDir)) throw new CoreError('not-found', 'There is no case store on this device.', undefined, { reason: 'store-missing' });
         const wait = retryAfterMs(await readAttempts(dataDir), now());
-        if (wait > 0) {
-          throw new CoreError('locked', 'Too many failed attempts; wait before trying again.', undefined, { reason: 'rate-limited', retryAfterMs: wait });
-        }
+        if (wait > 0) throw rateLimited(wait);
         const keyring = await loadKeyring();
         const userId = keyring.usernames?.[username];
         const slot = userId ? findSlot(keyring, { kind: 'user', userId }) : undefined;
@@ -263,20 +267,14 @@ export const createSessionManager = (options: SessionOptions) => {
         const masterKey = slot ? await unwrapKey(slot, currentPassword) : null;
         if (!masterKey) throw wrongPassword();
         await saveKeyring(setSlot(keyring, await wrapKey(masterKey, newPassword, { kind: 'user', userId: session.user.id }, kdf)));
-        await session.store.db.transaction().execute((trx) =>
-          appendAudit(trx, [
-            { branchId: session.branch.id, userId: session.user.id, action: 'password', entity: 'users', entityId: session.user.id, fields: ['password'] },
-          ]),
-        );
+        await auditEvent(session.store, actorOf(session), { entity: 'users', entityId: session.user.id, action: 'password', fields: ['password'] });
       }),
 
     /** While locked: a new password for a user, proven by the recovery code. */
     recover: (username: string, recoveryCode: string, newPassword: string) =>
       serial(async () => {
         const wait = retryAfterMs(await readAttempts(dataDir), now());
-        if (wait > 0) {
-          throw new CoreError('locked', 'Too many failed attempts; wait before trying again.', undefined, { reason: 'rate-limited', retryAfterMs: wait });
-        }
+        if (wait > 0) throw rateLimited(wait);
         const keyring = await loadKeyring();
         const recoverySlot = findSlot(keyring, { kind: 'recovery' });
         const masterKey = recoverySlot ? await unwrapKey(recoverySlot, recoveryCode) : null;
@@ -290,9 +288,7 @@ export const createSessionManager = (options: SessionOptions) => {
           if (!row || row.disabled === 1) throw new CoreError('not-found', 'There is no active account with this username.', undefined, { reason: 'unknown-user' });
           const slot = await wrapKey(masterKey, newPassword, { kind: 'user', userId: row.id }, kdf);
           await saveKeyring({ ...setSlot(keyring, slot), usernames: { ...keyring.usernames, [row.username]: row.id } });
-          await store.db.transaction().execute((trx) =>
-            appendAudit(trx, [{ branchId: row.branch_id, userId: null, action: 'password', entity: 'users', entityId: row.id, fields: ['password'] }]),
-          );
+          await auditEvent(store, { userId: null, branchId: row.branch_id }, { entity: 'users', entityId: row.id, action: 'password', fields: ['password'] });
           await recordSuccess(dataDir);
         } finally {
           await store.close();

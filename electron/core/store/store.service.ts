@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AuditReport } from '../../../shared/contract/index.ts';
-import { appendAudit, verifyAudit } from '../audit/audit.repository.ts';
+import { verifyAudit } from '../audit/audit.repository.ts';
+import { actorOf, auditEvent } from '../db/changes.ts';
 import { schemaVersion } from '../db/schema-version.ts';
 import { integrityOk, openStore, rekeyDatabase, snapshotTo, storePath } from '../db/store.ts';
 import { CoreError } from '../errors.ts';
@@ -64,9 +65,7 @@ export const restoreStore = async (sessions: SessionManager, input: { file: stri
         throw new CoreError('validation', 'This file is not a Mowakaba backup, or it is damaged.', undefined, { reason: 'backup-damaged' });
       }
       const branch = await candidate.db.selectFrom('branches').select('id').executeTakeFirst();
-      await candidate.db.transaction().execute((trx) =>
-        appendAudit(trx, [{ branchId: branch?.id ?? null, userId: null, action: 'restore', entity: 'store', entityId: 'store', fields: [] }]),
-      );
+      await auditEvent(candidate, { userId: null, branchId: branch?.id ?? null }, { entity: 'store', entityId: 'store', action: 'restore', fields: [] });
     } finally {
       await candidate.close();
     }
@@ -119,7 +118,5 @@ export const rekeyStore = async (sessions: SessionManager, password: string): Pr
   // Inside Kysely's connection lock, so no transaction of another call is open during the rekey.
   await session.store.db.connection().execute(async () => rekeyDatabase(session.store.sqlite, newKey));
   await sessions.saveKeyring({ ...keyring, databaseKey: sealDatabaseKey(session.masterKey, newKey), previousDatabaseKey: undefined });
-  await session.store.db.transaction().execute((trx) =>
-    appendAudit(trx, [{ branchId: session.branch.id, userId: session.user.id, action: 'rekey', entity: 'store', entityId: 'store', fields: [] }]),
-  );
+  await auditEvent(session.store, actorOf(session), { entity: 'store', entityId: 'store', action: 'rekey', fields: [] });
 };

@@ -1,5 +1,5 @@
 import type { District, Role, User } from '../../../shared/contract/index.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { actorOf, auditEvent, writeTransaction } from '../db/changes.ts';
 import { CoreError } from '../errors.ts';
 import { removeUserSlot, setSlot, wrapKey } from '../keys/keyring.ts';
 import type { SessionManager } from '../session/session.service.ts';
@@ -68,19 +68,15 @@ export const addUser = async (sessions: SessionManager, input: NewUser): Promise
   // The slot is written first: a user row without a slot is harmless, a slot without a row is not possible.
   const keyring = await sessions.loadKeyring();
   const slot = await wrapKey(session.masterKey, input.password, { kind: 'user', userId: row.id }, sessions.kdf);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(session.store, actorOf(session), async (trx, changes) => {
     await insertUser(trx, row);
     await replaceUserDistricts(trx, session.branch.id, row.id, districtIds);
-    await appendAudit(trx, [
-      {
-        branchId: session.branch.id,
-        userId: session.user.id,
-        action: 'create',
-        entity: 'users',
-        entityId: row.id,
-        fields: ['username', 'display_name', 'role', 'districts'],
-      },
-    ]);
+    changes.record({
+      table: 'users',
+      rowId: row.id,
+      action: 'create',
+      fields: { username: row.username, display_name: row.display_name, role: row.role, districts: districtIds },
+    });
   });
   await sessions.saveKeyring({ ...setSlot(keyring, slot), usernames: { ...keyring.usernames, [row.username]: row.id } });
   return toUser(row, districtIds);
@@ -113,12 +109,12 @@ export const updateUser = async (sessions: SessionManager, patch: UserPatch): Pr
     ...(patch.role !== undefined ? { role: patch.role } : {}),
     ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}),
   };
-  const fields = [...Object.keys(changes), ...(districtIds ? ['districts'] : [])];
-  if (fields.length > 0) {
-    await db.transaction().execute(async (trx) => {
+  const fields = { ...changes, ...(districtIds ? { districts: districtIds } : {}) };
+  if (Object.keys(fields).length > 0) {
+    await writeTransaction(session.store, actorOf(session), async (trx, recorder) => {
       await updateUserRow(trx, row.id, { ...changes, updated_at: new Date().toISOString() });
       if (districtIds) await replaceUserDistricts(trx, session.branch.id, row.id, districtIds);
-      await appendAudit(trx, [{ branchId: session.branch.id, userId: session.user.id, action: 'update', entity: 'users', entityId: row.id, fields }]);
+      recorder.record({ table: 'users', rowId: row.id, action: 'update', fields });
     });
   }
   if (patch.disabled === true) {
@@ -140,9 +136,7 @@ export const setUserPassword = async (sessions: SessionManager, id: string, pass
   const keyring = await sessions.loadKeyring();
   const slot = await wrapKey(session.masterKey, password, { kind: 'user', userId: row.id }, sessions.kdf);
   await sessions.saveKeyring({ ...setSlot(keyring, slot), usernames: { ...keyring.usernames, [row.username]: row.id } });
-  await session.store.db.transaction().execute((trx) =>
-    appendAudit(trx, [{ branchId: session.branch.id, userId: session.user.id, action: 'password', entity: 'users', entityId: row.id, fields: ['password'] }]),
-  );
+  await auditEvent(session.store, actorOf(session), { entity: 'users', entityId: row.id, action: 'password', fields: ['password'] });
 };
 
 /** The branch's districts (any signed-in user). */
@@ -159,11 +153,9 @@ export const addDistrict = async (sessions: SessionManager, input: { name: strin
     throw new CoreError('conflict', 'This district already exists.', [{ path: 'name', message: 'taken' }], { reason: 'district-exists' });
   }
   const district = { id: newId(), name: input.name, province: input.province ?? null };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(session.store, actorOf(session), async (trx, changes) => {
     await trx.insertInto('districts').values({ ...district, branch_id: session.branch.id, created_at: new Date().toISOString() }).execute();
-    await appendAudit(trx, [
-      { branchId: session.branch.id, userId: session.user.id, action: 'create', entity: 'districts', entityId: district.id, fields: ['name', 'province'] },
-    ]);
+    changes.record({ table: 'districts', rowId: district.id, action: 'create', fields: { name: district.name, province: district.province } });
   });
   return district;
 };
