@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ar from '../renderer/src/i18n/locales/ar.json' with { type: 'json' };
 import fr from '../renderer/src/i18n/locales/fr.json' with { type: 'json' };
+import syncAr from '../renderer/src/i18n/locales/sync.ar.json' with { type: 'json' };
+import syncFr from '../renderer/src/i18n/locales/sync.fr.json' with { type: 'json' };
 import { documentDirection, startApp, type E2eApp } from './support/app.ts';
 
 let app: E2eApp | undefined;
@@ -26,6 +28,8 @@ describe.each(languages)('first run, lock and unlock in $code', ({ code, dir, t 
     }
     expect(await documentDirection(page)).toEqual({ dir, lang: code });
 
+    // Joining a server is the first choice; this test sets up a branch that works alone.
+    await page.getByText((code === 'ar' ? syncAr : syncFr).join.choiceLocal, { exact: true }).click();
     await page.getByLabel(t.setup.branchName, { exact: true }).fill('الفرع الجهوي لزاكورة');
     await page.getByLabel(t.setup.adminDisplayName, { exact: true }).fill('أمينة الإدريسي');
     await page.getByLabel(t.setup.adminUsername, { exact: true }).fill('amina');

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import { fail } from '../../shared/contract/index.ts';
+import { fail, isMainChannelName, parseInput, type Result } from '../../shared/contract/index.ts';
 import { startCoreHost, type CoreHost } from '../../electron/core/host/host.ts';
 import { sourceWorkerUrl } from '../../electron/core/host/source-worker.ts';
+import { createDisabledUpdates } from '../../electron/main/updates/updater.ts';
 
 export interface Bridge {
   url: string;
@@ -56,6 +57,15 @@ const sendJson = (response: ServerResponse, status: number, body: unknown) => {
  */
 export const startBridge = async ({ rendererDir, dataDir, appVersion = '0.0.0-e2e', locale = 'ar-MA' }: BridgeOptions): Promise<Bridge> => {
   const host = startCoreHost({ workerUrl: sourceWorkerUrl, dataDir, appVersion, locale });
+  // Electron main answers the updater's channels; the browser has no updater, so they say `disabled`.
+  const updates = createDisabledUpdates(appVersion);
+  const answer = async (channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isMainChannelName(channel)) return host.invoke(channel, input);
+    const parsed = parseInput(channel, input);
+    if (!parsed.ok) return parsed;
+    const handler = updates.handlers[channel] as (input: unknown) => Promise<Result<unknown>>;
+    return handler(parsed.value.input);
+  };
   const streams = new Set<ServerResponse>();
   host.onEvent((name, payload) => {
     for (const stream of streams) stream.write(`data: ${JSON.stringify({ name, payload })}\n\n`);
@@ -69,7 +79,7 @@ export const startBridge = async ({ rendererDir, dataDir, appVersion = '0.0.0-e2
       return sendJson(response, 400, fail('validation', 'The request body is not JSON.'));
     }
     const { channel, input } = (call && typeof call === 'object' ? call : {}) as { channel?: unknown; input?: unknown };
-    return sendJson(response, 200, await host.invoke(channel, input));
+    return sendJson(response, 200, await answer(channel, input));
   };
 
   const serveEvents = (request: IncomingMessage, response: ServerResponse) => {

@@ -1,4 +1,4 @@
-import { ok, parseInput, type ChannelName, type Result } from '../../shared/contract/index.ts';
+import { fail, isMainChannelName, ok, parseInput, type ChannelName, type Result } from '../../shared/contract/index.ts';
 import type { CoreContext } from './context.ts';
 import { toErrorShape } from './errors.ts';
 import type { Handler, HandlerMap } from './handlers.ts';
@@ -9,6 +9,8 @@ export type Dispatch = (channel: unknown, input: unknown) => Promise<Result<unkn
 export const createDispatch = (handlerMap: HandlerMap, ctx: CoreContext): Dispatch => async (channel, input) => {
   const parsed = parseInput(channel, input);
   if (!parsed.ok) return parsed;
+  // The updater's channels are answered by Electron main; the core has no handler for them.
+  if (isMainChannelName(parsed.value.channel)) return fail('not-found', 'This channel is not served by the case store.');
   const handler = handlerMap[parsed.value.channel] as Handler<ChannelName>;
   try {
     return ok(await handler(parsed.value.input as never, ctx));

@@ -1,4 +1,4 @@
-import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract/index.ts';
+import type { ChannelName, ChannelOutput, MainChannelName, ParsedInput } from '../../shared/contract/index.ts';
 import type { CoreContext } from './context.ts';
 import { appHandlers } from './app/app.handlers.ts';
 import { householdsHandlers } from './households/households.handlers.ts';
@@ -7,6 +7,7 @@ import { plansHandlers } from './plans/plans.handlers.ts';
 import { sessionHandlers } from './session/session.handlers.ts';
 import { settingsHandlers } from './settings/settings.handlers.ts';
 import { storeHandlers } from './store/store.handlers.ts';
+import { syncHandlers } from './sync/sync.handlers.ts';
 import { usersHandlers } from './users/users.handlers.ts';
 
 export type Handler<C extends ChannelName> = (
@@ -14,7 +15,10 @@ export type Handler<C extends ChannelName> = (
   ctx: CoreContext,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 
-export type HandlerMap = { [C in ChannelName]: Handler<C> };
+/** Channels the core serves: all but those Electron main answers itself (the updater). */
+export type CoreChannelName = Exclude<ChannelName, MainChannelName>;
+
+export type HandlerMap = { [C in CoreChannelName]: Handler<C> };
 
 /** All handlers, one per contract channel; the type fails to compile when one is missing. */
 export const handlers = {
@@ -26,4 +30,5 @@ export const handlers = {
   ...householdsHandlers,
   ...searchImportHandlers,
   ...plansHandlers,
+  ...syncHandlers,
 } satisfies HandlerMap;

@@ -1,4 +1,5 @@
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import electronUpdater from 'electron-updater';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ipcEventChannel } from '../../shared/contract/index.ts';
 import { startCoreHost } from '../core/host/host.ts';
@@ -7,6 +8,7 @@ import { registerIpc } from './ipc.ts';
 import { loadKeyringSeal } from './keyring-seal.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { createTrustedSenderCheck } from './trusted-sender.ts';
+import { createUpdates, quietUpdaterLogger } from './updates/updater.ts';
 import { createMainWindow } from './window.ts';
 
 // Glue only: every piece it wires is a module of its own with unit tests using fakes.
@@ -46,9 +48,24 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       locale: app.getLocale(),
     });
-    registerIpc({ ipcMain, isTrustedSender: createTrustedSenderCheck(rendererUrl), invoke: core.invoke });
-    core.onEvent((name, payload) => mainWindow?.webContents.send(ipcEventChannel, name, payload));
+    // The only place electron-updater is imported; the feed URL comes from the branch server at run time.
+    const { autoUpdater } = electronUpdater;
+    autoUpdater.logger = quietUpdaterLogger;
+    const updates = createUpdates({
+      updater: autoUpdater,
+      currentVersion: app.getVersion(),
+      packaged: app.isPackaged,
+      emit: (status) => mainWindow?.webContents.send(ipcEventChannel, 'updates:status', status),
+      readSyncStatus: () => core.invoke('sync:status', undefined),
+    });
+    registerIpc({ ipcMain, isTrustedSender: createTrustedSenderCheck(rendererUrl), invoke: core.invoke, mainHandlers: updates.handlers });
+    core.onEvent((name, payload) => {
+      mainWindow?.webContents.send(ipcEventChannel, name, payload);
+      updates.onCoreEvent(name, payload);
+    });
     mainWindow = createMainWindow(BrowserWindow, { preloadPath, rendererUrl });
     app.on('before-quit', () => void core.close());
+    // Installs a downloaded update only when the policy allows it (changes pushed, or kept by choice).
+    app.on('will-quit', () => void updates.onQuit());
   });
 }

@@ -8,6 +8,7 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import type { Branch, SessionUser } from '../../shared/contract/index.ts';
 import { AppLayout } from './components/AppLayout/index.ts';
 import { SearchSpotlight } from './components/SearchSpotlight/index.ts';
+import { UpdateNotice } from './components/UpdateNotice/index.ts';
 import { errorMessage } from './i18n/error-message.ts';
 import { routesFor, type ScreenKey } from './routes.ts';
 import { BranchScreen } from './screens/Branch/index.ts';
@@ -18,6 +19,7 @@ import { NotBuiltScreen } from './screens/NotBuilt/index.ts';
 import { QueueScreen } from './screens/Queue/index.ts';
 import { SettingsScreen } from './screens/Settings/index.ts';
 import { RecoveryCodeStep, SetupScreen } from './screens/Setup/index.ts';
+import { SyncScreen } from './screens/Sync/index.ts';
 import { UnlockScreen } from './screens/Unlock/index.ts';
 import { UsersScreen } from './screens/Users/index.ts';
 import { sessionKey, useActivityTouch, useSession, useSessionEvents, type LockReason } from './session/use-session.ts';
@@ -79,6 +81,7 @@ const builtScreens: Partial<Record<ScreenKey, ComponentType>> = {
   users: UsersScreen,
   import: ImportScreen,
   branch: BranchScreen,
+  sync: SyncScreen,
 };
 type NotBuiltKey = Parameters<typeof NotBuiltScreen>[0]['screen'];
 
@@ -102,6 +105,7 @@ function AppShellRoutes({ user, branch }: { user: SessionUser; branch: Branch })
         </Switch>
       </AppLayout>
       <SearchSpotlight />
+      <UpdateNotice />
     </Router>
   );
 }

@@ -6,6 +6,8 @@ import { searchImportChannels, searchImportEvents } from './search-import.contra
 import { demoChannels, sessionChannels, sessionEvents } from './session.contract.ts';
 import { settingsChannels, settingsEvents } from './settings.contract.ts';
 import { storeChannels } from './store.contract.ts';
+import { syncChannels, syncEvents } from './sync.contract.ts';
+import { updatesChannels, updatesEvents } from './updates.contract.ts';
 import { usersChannels } from './users.contract.ts';
 
 export interface ChannelSpec {
@@ -24,6 +26,8 @@ export const channels = {
   ...householdsChannels,
   ...searchImportChannels,
   ...plansChannels,
+  ...syncChannels,
+  ...updatesChannels,
 } satisfies Record<`${string}:${string}`, ChannelSpec>;
 
 /** Every event the core may push to the renderer, with its payload schema. */
@@ -31,6 +35,8 @@ export const events = {
   ...settingsEvents,
   ...sessionEvents,
   ...searchImportEvents,
+  ...syncEvents,
+  ...updatesEvents,
 } satisfies Record<`${string}:${string}`, z.ZodType>;
 
 export type Channels = typeof channels;

@@ -10,3 +10,5 @@ export * from './store.contract.ts';
 export * from './households.contract.ts';
 export * from './search-import.contract.ts';
 export * from './plans.contract.ts';
+export * from './sync.contract.ts';
+export * from './updates.contract.ts';

@@ -6,6 +6,8 @@ export const errorCodes = [
   'locked',
   'conflict',
   'outdated',
+  /** The sync server could not be reached (no network, server down). */
+  'offline',
   'internal',
 ] as const;
 

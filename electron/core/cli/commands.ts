@@ -1,52 +1,12 @@
 import { resolve } from 'node:path';
-import type { ParseArgsConfig } from 'node:util';
 import type { ImportReport, QueueItem, SearchHit } from '../../../shared/contract/index.ts';
 import type { CoreHost } from '../host/host.ts';
+import { call, newPassword, password, required, unlock, userName, userOption, type Command, type CommandArgs } from './command-support.ts';
 import { CliFailure } from './output.ts';
-import { readSecret, type SecretSource } from './secrets.ts';
+import { readSecret } from './secrets.ts';
+import { syncCommands } from './sync-commands.ts';
 
-export interface CommandArgs {
-  json: boolean;
-  dataDir: string;
-  positionals: string[];
-  options: Record<string, string | boolean | undefined>;
-  secrets: SecretSource;
-}
-
-export interface Command {
-  summary: string;
-  usage?: string;
-  options?: NonNullable<ParseArgsConfig['options']>;
-  run(host: CoreHost, args: CommandArgs): Promise<unknown>;
-}
-
-/** Calls the core and turns an error envelope into a CLI failure. */
-export const call = async (host: CoreHost, channel: string, input?: unknown): Promise<unknown> => {
-  const result = await host.invoke(channel, input);
-  if (!result.ok) throw new CliFailure(result.error);
-  return result.value;
-};
-
-const required = (args: CommandArgs, name: string): string => {
-  const value = args.options[name];
-  if (typeof value !== 'string' || value === '') throw new CliFailure({ code: 'validation', message: `--${name} is required` });
-  return value;
-};
-
-const password = (args: CommandArgs) => readSecret(args.secrets, 'MOWAKABA_PASSWORD', 'Password: ');
-const newPassword = (args: CommandArgs) => readSecret(args.secrets, 'MOWAKABA_NEW_PASSWORD', 'New password: ');
-
-/** The account a command acts as: `--user`, else MOWAKABA_USER. */
-const userName = (args: CommandArgs): string => {
-  const value = typeof args.options.user === 'string' && args.options.user !== '' ? args.options.user : args.secrets.env.MOWAKABA_USER;
-  if (!value) throw new CliFailure({ code: 'validation', message: '--user (or MOWAKABA_USER) is required' });
-  return value;
-};
-
-/** Unlocks the store as `--user` with MOWAKABA_PASSWORD (or a prompt) before a command runs. */
-const unlock = async (host: CoreHost, args: CommandArgs) => call(host, 'session:unlock', { username: userName(args), password: await password(args) });
-
-const userOption = { user: { type: 'string' } } as const;
+export type { Command, CommandArgs } from './command-support.ts';
 
 const subcommand = (args: CommandArgs, known: string[]): string => {
   const name = args.positionals[1];
@@ -228,4 +188,5 @@ export const commands: Record<string, Command> = {
       return report;
     },
   },
+  ...syncCommands,
 };

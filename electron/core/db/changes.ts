@@ -39,8 +39,10 @@ const statements = (sqlite: SqliteDatabase): Statements => {
     found = {
       head: sqlite.prepare(`SELECT value FROM meta WHERE key = 'audit_head'`),
       setHead: sqlite.prepare(`INSERT INTO meta (key, value) VALUES ('audit_head', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`),
+      // base_seq: the server sequence this device last saw for the row (0: never pulled).
       change: sqlite.prepare(
-        'INSERT INTO change_log (op_id, branch_id, table_name, row_id, fields, base_seq, device_time, user_id) VALUES (?, ?, ?, ?, ?, 0, ?, ?)',
+        `INSERT INTO change_log (op_id, branch_id, table_name, row_id, fields, base_seq, device_time, user_id)
+         VALUES (?, ?, ?, ?, ?, COALESCE((SELECT seq FROM sync_rows WHERE table_name = ? AND row_id = ?), 0), ?, ?)`,
       ),
       audit: sqlite.prepare(
         `INSERT INTO audit_log (seq, id, branch_id, user_id, device_time, server_time, action, entity, entity_id, fields, prev_hash, hash)
@@ -89,7 +91,8 @@ export const createChangeRecorder = (sqlite: SqliteDatabase, actor: Actor, now =
     /** Records a row written: in the outbox, and in the audit chain unless `audit` is false. */
     record(change: RowChange, { audit = true }: { audit?: boolean } = {}) {
       if (!actor.userId || !actor.branchId) throw new Error('A row write needs a signed-in actor.');
-      statement.change.run(newId(), actor.branchId, change.table, change.rowId, JSON.stringify(change.fields), deviceTime, actor.userId);
+      const { table, rowId } = change;
+      statement.change.run(newId(), actor.branchId, table, rowId, JSON.stringify(change.fields), table, rowId, deviceTime, actor.userId);
       if (audit) appendAudit({ entity: change.table, entityId: change.rowId, action: change.action, fields: Object.keys(change.fields) });
     },
     finish() {

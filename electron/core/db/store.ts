@@ -1,9 +1,10 @@
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { CoreError } from '../errors.ts';
+import { backupBeforeMigrations } from './backup-before-migrations.ts';
 import { migrationProvider, migrations } from './migrations/index.ts';
 import type { Database } from './tables.ts';
 
@@ -84,20 +85,31 @@ export const toStore = (sqlite: SqliteDatabase, path: string): Store => {
   };
 };
 
-/** Names of migrations this store has run that this build does not know. */
-const unknownMigrations = (sqlite: SqliteDatabase): string[] => {
+/** Names of the migrations this store has run (none for a file just created). */
+const appliedMigrations = (sqlite: SqliteDatabase): string[] => {
   const table = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get();
   if (!table) return [];
-  const rows = sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[];
-  return rows.map((row) => row.name).filter((name) => !Object.hasOwn(migrations, name));
+  return (sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((row) => row.name);
 };
 
-/** Brings the schema to this build's version; refuses a store written by a newer app. */
+/**
+ * Brings the schema to this build's version; refuses a store written by a newer app. The live
+ * store (`<dataDir>/mowakaba.db`) that already holds data is first copied, with its keyring, to
+ * `<dataDir>/backups/` — the first start of a new version never migrates without that copy.
+ */
 export const migrateStore = async (store: Store): Promise<void> => {
-  if (unknownMigrations(store.sqlite).length > 0) {
+  const applied = appliedMigrations(store.sqlite);
+  if (applied.some((name) => !Object.hasOwn(migrations, name))) {
     throw new CoreError('outdated', 'This case store was written by a newer version of Mowakaba; update the app.', undefined, {
       reason: 'store-newer',
     });
+  }
+  const pending = Object.keys(migrations)
+    .sort()
+    .filter((name) => !applied.includes(name));
+  const [firstPending] = pending;
+  if (firstPending && applied.length > 0 && basename(store.path) === storeFileName) {
+    await backupBeforeMigrations(store.sqlite, store.path, firstPending);
   }
   const { error } = await new Migrator({ db: store.db, provider: migrationProvider }).migrateToLatest();
   if (error) {

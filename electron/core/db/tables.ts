@@ -259,6 +259,47 @@ export interface UserStateTable {
   queue_seen_at: string | null;
 }
 
+/** The server sequence this device last saw for each synced row. */
+export interface SyncRowsTable {
+  table_name: string;
+  row_id: string;
+  seq: number;
+}
+
+/** Pulled creates waiting for their remaining required fields. */
+export interface SyncStagedTable {
+  table_name: string;
+  row_id: string;
+  /** JSON object of the fields received so far. */
+  fields: string;
+  seq: number;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  started_at: string;
+  finished_at: string;
+  via: 'network' | 'bundle';
+  pushed: number;
+  pulled: number;
+  conflicts: number;
+  rejected: number;
+  cursor: number;
+  error_code: string | null;
+  error_message: string | null;
+}
+
+/** A pushed field the server refused (the change_log entry is marked pushed all the same). */
+export interface SyncRejectionsTable {
+  id: Generated<number>;
+  change_seq: number;
+  table_name: string;
+  row_id: string;
+  field: string;
+  code: string;
+  at: string;
+}
+
 export interface Database {
   branches: BranchesTable;
   districts: DistrictsTable;
@@ -281,4 +322,8 @@ export interface Database {
   actions: ActionsTable;
   eligibility_rules: EligibilityRulesTable;
   user_state: UserStateTable;
+  sync_rows: SyncRowsTable;
+  sync_staged: SyncStagedTable;
+  sync_runs: SyncRunsTable;
+  sync_rejections: SyncRejectionsTable;
 }

@@ -5,6 +5,7 @@ import { newId } from '../db/ids.ts';
 import { CoreError } from '../errors.ts';
 import { importRegistry } from '../import/import.service.ts';
 import type { SessionManager } from '../session/session.service.ts';
+import { isJoinedStore } from '../sync/connection.ts';
 import { addUser, listBranchDistricts } from '../users/users.service.ts';
 import { generateCaseActivity, writeRegistryCsv } from './generator.ts';
 
@@ -22,6 +23,9 @@ const demoAccounts = [
  */
 export const populateDemo = async (sessions: SessionManager, households: number) => {
   const session = sessions.require(['admin']);
+  if (isJoinedStore(session.store)) {
+    throw new CoreError('conflict', 'Demonstration data never goes into a store joined to a server.', undefined, { reason: 'joined-store' });
+  }
   const existing = session.store.sqlite.prepare('SELECT count(*) AS n FROM households').get() as { n: number };
   if (existing.n > 0) throw new CoreError('conflict', 'Demonstration data only goes into an empty branch.', undefined, { reason: 'not-empty' });
   const file = join(sessions.dataDir, `demo-${newId()}.csv`);

@@ -1,8 +1,8 @@
 import type { Result } from '../../../shared/contract/index.ts';
-import type { CoreContextOptions } from '../context.ts';
+import type { CoreContextData } from '../context.ts';
 
 /** What the host tells the worker when it starts it. */
-export type CoreWorkerData = CoreContextOptions;
+export type CoreWorkerData = CoreContextData;
 
 export type HostToWorker = { type: 'invoke'; id: number; channel: unknown; input: unknown };
 

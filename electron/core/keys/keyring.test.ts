@@ -231,3 +231,28 @@ describe('sealed keyring file', () => {
     expect(await readKeyring(path, seal)).toEqual(keyring);
   });
 });
+
+describe('the device slot of a joined store', () => {
+  it('wraps the key under the server’s 32-byte device secret, and keeps the server beside the slots', async () => {
+    const key = createDatabaseKey();
+    const secret = randomBytes(32).toString('base64');
+    const slot = await wrapKey(key, secret, { kind: 'device' }, kdf);
+    expect(slot).toMatchObject({ kind: 'device', userId: null });
+    expect(await unwrapKey(slot, secret)).toEqual(key);
+    expect(await unwrapKey(slot, randomBytes(32).toString('base64'))).toBeNull();
+    await expect(wrapKey(key, 'a password, not a device secret', { kind: 'device' }, kdf)).rejects.toMatchObject({ code: 'internal' });
+
+    const path = keyringPath(dir);
+    const keyring: Keyring = {
+      ...(await sampleKeyring()),
+      sync: { server: 'https://zagora.example', deviceId: '0190f0e6-8a4e-7d6a-9a0e-3f6f2a1b2c3d', deviceName: 'Laptop' },
+    };
+    await writeKeyring(path, setSlot(keyring, slot));
+    const read = await readKeyring(path);
+    expect(read.sync).toEqual(keyring.sync);
+    expect(findSlot(read, { kind: 'device' })?.id).toBe(slot.id);
+    // One device slot only: a second replaces the first.
+    const again = setSlot(read, await wrapKey(key, secret, { kind: 'device' }, kdf));
+    expect(again.slots.filter((candidate) => candidate.kind === 'device')).toHaveLength(1);
+  });
+});

@@ -12,7 +12,8 @@ import { isRecoveryCodeShape, normalizeRecoveryCode } from './recovery-code.ts';
 /** The database key wrapped under one secret (base64 fields); AES-256-GCM bound to its owner. */
 export interface KeySlot {
   id: string;
-  kind: 'user' | 'recovery';
+  /** `device`: under the secret the sync server gives this device, for a new user's first online sign-in. */
+  kind: 'user' | 'recovery' | 'device';
   userId: string | null;
   kdf: KdfParams;
   salt: string;
@@ -31,9 +32,18 @@ export interface Keyring {
   previousDatabaseKey?: SealedDatabaseKey;
   /** Username → user id, so an unlock finds its slot before the store is open. */
   usernames?: Record<string, string>;
+  /** Set on a store that joined a branch server: readable while the store is locked. */
+  sync?: KeyringSync;
 }
 
-export type SlotOwner = { kind: 'user'; userId: string } | { kind: 'recovery' };
+/** The branch server a joined store syncs with, and this device's id and name there. */
+export interface KeyringSync {
+  server: string;
+  deviceId: string;
+  deviceName?: string;
+}
+
+export type SlotOwner = { kind: 'user'; userId: string } | { kind: 'recovery' } | { kind: 'device' };
 
 const saltBytes = 16;
 const nonceBytes = 12;
@@ -60,7 +70,7 @@ const kdfSchema = z
 const slotSchema: z.ZodType<KeySlot> = z
   .object({
     id: z.string().min(1).max(64),
-    kind: z.enum(['user', 'recovery']),
+    kind: z.enum(['user', 'recovery', 'device']),
     userId: z.string().min(1).max(200).nullable(),
     kdf: kdfSchema,
     salt: base64Of(saltBytes),
@@ -69,9 +79,9 @@ const slotSchema: z.ZodType<KeySlot> = z
     tag: base64Of(tagBytes),
   })
   .strict()
-  .refine((slot) => (slot.kind === 'user') === (slot.userId !== null), 'a user slot needs a user id, a recovery slot none');
+  .refine((slot) => (slot.kind === 'user') === (slot.userId !== null), 'a user slot needs a user id, other slots none');
 
-const ownerKey = (slot: Pick<KeySlot, 'kind' | 'userId'>): string => (slot.kind === 'user' ? `user:${slot.userId ?? ''}` : 'recovery');
+const ownerKey = (slot: Pick<KeySlot, 'kind' | 'userId'>): string => (slot.kind === 'user' ? `user:${slot.userId ?? ''}` : slot.kind);
 
 const sealedDatabaseKeySchema = z
   .object({ nonce: base64Of(nonceBytes), ciphertext: base64Of(keyBytes), tag: base64Of(tagBytes) })
@@ -90,6 +100,7 @@ const keyringSchema: z.ZodType<Keyring> = z
       .record(name, name)
       .transform((usernames): Record<string, string> => Object.assign(Object.create(null) as Record<string, string>, usernames))
       .optional(),
+    sync: z.object({ server: z.string().min(1).max(300), deviceId: z.uuid(), deviceName: z.string().min(1).max(100).optional() }).strict().optional(),
   })
   .strict()
   .refine((keyring) => new Set(keyring.slots.map(ownerKey)).size === keyring.slots.length, 'two slots for one owner')
@@ -115,7 +126,10 @@ const slotAad = (slot: Pick<KeySlot, 'kind' | 'userId' | 'kdf'>): Buffer =>
 
 const secretFor = (kind: KeySlot['kind'], secret: string): string => (kind === 'recovery' ? normalizeRecoveryCode(secret) : secret);
 
-/** Wraps the database key under a password (user slot) or a recovery code (normalised first). */
+/** A device secret is the server's 32 random bytes as base64. */
+const isDeviceSecret = (secret: string): boolean => isBase64Of(secret, keyBytes);
+
+/** Wraps the database key under a password (user slot), a recovery code (normalised first) or a device secret. */
 export const wrapKey = async (dbKey: Buffer, secret: string, owner: SlotOwner, params: KdfParams = defaultKdfParams): Promise<KeySlot> => {
   if (dbKey.length !== keyBytes) throw new CoreError('internal', 'A database key must be 32 bytes.');
   if (owner.kind === 'user' && owner.userId.length === 0) throw new CoreError('internal', 'A user slot needs a user id.');
@@ -124,6 +138,7 @@ export const wrapKey = async (dbKey: Buffer, secret: string, owner: SlotOwner, p
   if (owner.kind === 'recovery' && !isRecoveryCodeShape(material)) {
     throw new CoreError('validation', 'The recovery code is not in the expected form.');
   }
+  if (owner.kind === 'device' && !isDeviceSecret(material)) throw new CoreError('internal', 'A device secret must be 32 bytes.');
   const header = { id: uuidv7(), kind: owner.kind, userId: owner.kind === 'user' ? owner.userId : null, kdf: { ...params } };
   const salt = randomBytes(saltBytes);
   const nonce = randomBytes(nonceBytes);
@@ -161,9 +176,9 @@ export const unwrapKey = async (slot: KeySlot, secret: string): Promise<Buffer |
 };
 
 const ownerOf = (owner: SlotOwner): Pick<KeySlot, 'kind' | 'userId'> =>
-  owner.kind === 'user' ? { kind: 'user', userId: owner.userId } : { kind: 'recovery', userId: null };
+  owner.kind === 'user' ? { kind: 'user', userId: owner.userId } : { kind: owner.kind, userId: null };
 
-/** The slot of one user, or the recovery slot. */
+/** The slot of one user, the recovery slot or the device slot. */
 export const findSlot = (keyring: Keyring, owner: SlotOwner): KeySlot | undefined => {
   const wanted = ownerKey(ownerOf(owner));
   return keyring.slots.find((slot) => ownerKey(slot) === wanted);

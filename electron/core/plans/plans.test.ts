@@ -14,6 +14,7 @@ import { assignHouseholds, branchOverview, dashboardStats } from './branch.servi
 import { setEligibilityRule } from './eligibility.service.ts';
 import { addAction, completeAction, createPlan, decidePlanClosure, requestPlanClosure } from './plans.service.ts';
 import { markQueueSeen, myQueue } from './queue.service.ts';
+import { createSyncService } from '../sync/sync.service.ts';
 
 const fixture = new URL('../../../../shared/fixtures/registry-sample.csv', import.meta.url).pathname;
 const today = todayIso();
@@ -68,7 +69,7 @@ describe('plans and actions', () => {
     const closing = await requestPlanClosure(device.sessions, { id: plan.id, note: 'وجد عملاً' });
     expect(closing.status).toBe('closing');
 
-    const ctx = { dataDir: device.dataDir, appVersion: '0', locale: 'ar', sessions: device.sessions, emit: () => undefined };
+    const ctx = { dataDir: device.dataDir, appVersion: '0', locale: 'ar', sessions: device.sessions, sync: createSyncService({ sessions: device.sessions, emit: () => undefined }), emit: () => undefined };
     const dispatch = createDispatch(handlers, ctx);
     expect(await dispatch('plans:decide-close', { id: plan.id, approve: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch('households:assign', { householdIds: householdIds.slice(0, 2), toWorkerId: salma })).toMatchObject({

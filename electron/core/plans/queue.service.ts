@@ -6,6 +6,7 @@ import { missedBenefits } from '../../../shared/rules/eligibility.ts';
 import { householdNeeds, type MemberFacts } from '../../../shared/rules/needs.ts';
 import { compareQueueItems, priorityReasons, queuePriority } from '../../../shared/rules/queue-priority.ts';
 import type { SessionManager } from '../session/session.service.ts';
+import { readSyncCursor } from '../sync/engine/meta.ts';
 import { listEligibilityRules } from './eligibility.service.ts';
 
 const defaultThreshold = 9.3264284;
@@ -50,10 +51,11 @@ export const myQueue = async (sessions: SessionManager): Promise<QueueItem[]> =>
   const userId = session.user.id;
   const today = todayIso();
   const seen = (await db.selectFrom('user_state').select('queue_seen_at').where('user_id', '=', userId).executeTakeFirst())?.queue_seen_at;
-  // The queue only changes when data does: every write goes through the outbox, so its last
-  // sequence (with the day and the "seen" mark) says whether the last answer still holds.
+  // The queue only changes when data does: every local write goes through the outbox and every
+  // pulled page moves the sync cursor, so the two (with the day and the "seen" mark) say whether
+  // the last answer still holds.
   const lastChange = (session.store.sqlite.prepare('SELECT max(seq) AS seq FROM change_log').get() as { seq: number | null }).seq ?? 0;
-  const key = `${userId}|${lastChange}|${today}|${seen ?? ''}`;
+  const key = `${userId}|${lastChange}|${readSyncCursor(session.store)}|${today}|${seen ?? ''}`;
   const cached = queueCache.get(session.store);
   if (cached?.key === key) return cached.items;
   const items = await computeQueue(sessions, today, seen);

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import type { Branch, Role, SessionStatus, SessionUser } from '../../../shared/contract/index.ts';
-import { actorOf, auditEvent, writeTransaction } from '../db/changes.ts';
+import { actorOf, auditEvent } from '../db/changes.ts';
 import { openStore, storeExists, storePath, type Store } from '../db/store.ts';
 import { CoreError } from '../errors.ts';
 import { openDatabaseKey, sealDatabaseKey } from '../keys/database-key.ts';
@@ -15,12 +15,15 @@ import {
   wrapKey,
   writeKeyring,
   type Keyring,
+  type KeyringSync,
+  type KeySlot,
 } from '../keys/keyring.ts';
 import { generateRecoveryCode } from '../keys/recovery-code.ts';
 import { readAttempts, recordFailure, recordSuccess, retryAfterMs } from '../keys/unlock-attempts.ts';
 import { readSettings } from '../settings/settings.service.ts';
-import { districtIdsOf, findUserById, findUserByUsername, getBranch, insertUser } from '../users/users.repository.ts';
+import { districtIdsOf, findUserById, findUserByUsername, getBranch } from '../users/users.repository.ts';
 import { newId } from '../db/ids.ts';
+import { writeFirstAdmin } from './first-admin.ts';
 
 /** The unlocked store and who opened it; exists only between unlock and lock. */
 export interface OpenSession {
@@ -40,6 +43,28 @@ export interface SessionOptions {
   now?: () => number;
   /** Benchmark only: an unencrypted store, to measure the cost of encryption. Never used by the app. */
   plaintextForBenchmark?: boolean;
+  /** A joined store: opens it for a user who has no slot here yet, by signing in online (see sync/first-sign-in.ts). */
+  firstSignIn?: (input: { keyring: Keyring; username: string; password: string }) => Promise<FirstSignIn>;
+  /** Runs before the open store closes (lock, restore, close): the sync stops using it. */
+  beforeClose?: () => Promise<void>;
+}
+
+/** What an online first sign-in proved: the user, the master key, and what to write once the store is open. */
+export interface FirstSignIn {
+  userId: string;
+  masterKey: Buffer;
+  afterOpen(store: Store): Promise<void>;
+}
+
+/** A store built elsewhere (setup, joining a server): filled under a temporary name, then moved into place. */
+export interface NewStore {
+  userId: string;
+  username: string;
+  password: string;
+  build(store: Store): Promise<void>;
+  /** Slots beside the user's and the recovery slot (a joined store's device slot). */
+  extraSlots?: (masterKey: Buffer) => Promise<KeySlot[]>;
+  sync?: KeyringSync;
 }
 
 export interface SetupInput {
@@ -117,11 +142,58 @@ export const createSessionManager = (options: SessionOptions) => {
   };
 
   const closeOpen = async () => {
+    if (open && options.beforeClose) await options.beforeClose();
     const closing = open;
     open = undefined;
     if (!closing) return;
     closing.masterKey.fill(0);
     await closing.store.close();
+  };
+
+  const failedUnlock = async () => {
+    const next = retryAfterMs(await recordFailure(dataDir, now()), now());
+    return new CoreError('locked', 'The username or password is not right.', undefined, {
+      reason: 'wrong-password',
+      ...(next > 0 ? { retryAfterMs: next } : {}),
+    });
+  };
+
+  /** Opens the store as `userId` with an unwrapped master key; the keyring to save (a new slot) goes last. */
+  const openAs = async (keyring: Keyring, masterKey: Buffer, userId: string, prepare?: (store: Store) => Promise<Keyring | null>) => {
+    const store = await openWithMasterKey(keyring, masterKey);
+    try {
+      const updated = prepare ? await prepare(store) : null;
+      const loaded = await loadSessionUser(store, userId);
+      if (updated) await saveKeyring(updated);
+      await recordSuccess(dataDir);
+      open = { store, masterKey, ...loaded };
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    lastActivity = now();
+    emit('session:changed', { state: 'unlocked', reason: 'unlock' });
+    return { user: open.user, branch: open.branch };
+  };
+
+  /** A user without a slot on a joined store: the server proves the password and gives the device key. */
+  const unlockFirstTime = async (keyring: Keyring, username: string, password: string, signIn: NonNullable<SessionOptions['firstSignIn']>) => {
+    let proof: FirstSignIn;
+    try {
+      proof = await signIn({ keyring, username, password });
+    } catch (error) {
+      if (error instanceof CoreError && error.reason === 'wrong-password') throw await failedUnlock();
+      throw error;
+    }
+    const slot = await wrapKey(proof.masterKey, password, { kind: 'user', userId: proof.userId }, kdf);
+    return openAs(keyring, proof.masterKey, proof.userId, async (store) => {
+      await proof.afterOpen(store);
+      return { ...setSlot(keyring, slot), usernames: { ...keyring.usernames, [username]: proof.userId } };
+    });
+  };
+
+  const removeStoreFiles = async (path: string) => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${path}${suffix}`, { force: true });
   };
 
   const manager = {
@@ -137,7 +209,22 @@ export const createSessionManager = (options: SessionOptions) => {
     },
 
     /** First run: a new random database key, the branch, the admin, and the recovery code shown once. */
-    setup: (input: SetupInput) =>
+    setup: (input: SetupInput) => {
+      const branch = { id: newId(), name: input.branchName };
+      const userId = newId();
+      return manager.createStore({
+        userId,
+        username: input.adminUsername,
+        password: input.password,
+        build: (store) => writeFirstAdmin(store, { branch, userId, username: input.adminUsername, displayName: input.adminDisplayName, at: new Date(now()).toISOString() }),
+      });
+    },
+
+    /**
+     * Creates the store (setup, or joining a server) and opens it as its first user. It is built
+     * under a temporary name and moved into place last, so a failure leaves no store behind.
+     */
+    createStore: (input: NewStore) =>
       serial(async () => {
         if (storeExists(dataDir)) {
           throw new CoreError('conflict', 'This device already has a case store.', undefined, { reason: 'already-set-up' });
@@ -145,51 +232,36 @@ export const createSessionManager = (options: SessionOptions) => {
         const masterKey = createDatabaseKey();
         const databaseKey = createDatabaseKey();
         const recoveryCode = generateRecoveryCode();
-        const at = new Date(now()).toISOString();
-        const branch = { id: newId(), name: input.branchName };
-        const userId = newId();
         await mkdir(dataDir, { recursive: true, mode: 0o700 });
-        // Built under a temporary name, so a failed setup leaves no half store behind.
         const temp = `${storePath(dataDir)}.setup`;
-        await rm(temp, { force: true });
-        const store = await openStore(temp, databaseKey, { ...storeOptions, create: true });
+        await removeStoreFiles(temp);
         try {
-          await writeTransaction(store, { userId, branchId: branch.id }, async (trx, changes) => {
-            await trx.insertInto('branches').values({ ...branch, created_at: at }).execute();
-            await insertUser(trx, {
-              id: userId,
-              branch_id: branch.id,
-              username: input.adminUsername,
-              display_name: input.adminDisplayName,
-              role: 'admin',
-              disabled: 0,
-              created_at: at,
-              updated_at: at,
-            });
-            changes.record({ table: 'branches', rowId: branch.id, action: 'create', fields: { name: branch.name } });
-            changes.record({
-              table: 'users',
-              rowId: userId,
-              action: 'create',
-              fields: { username: input.adminUsername, display_name: input.adminDisplayName, role: 'admin', districts: [] },
-            });
-          });
-        } finally {
-          await store.close();
+          const store = await openStore(temp, databaseKey, { ...storeOptions, create: true });
+          try {
+            await input.build(store);
+          } finally {
+            await store.close();
+          }
+          const keyring: Keyring = {
+            version: 1,
+            databaseKey: sealDatabaseKey(masterKey, databaseKey),
+            usernames: { [input.username]: input.userId },
+            slots: [
+              await wrapKey(masterKey, input.password, { kind: 'user', userId: input.userId }, kdf),
+              await wrapKey(masterKey, recoveryCode, { kind: 'recovery' }, kdf),
+              ...((await input.extraSlots?.(masterKey)) ?? []),
+            ],
+            ...(input.sync ? { sync: input.sync } : {}),
+          };
+          await saveKeyring(keyring);
+          await rename(temp, storePath(dataDir));
+        } catch (error) {
+          await removeStoreFiles(temp);
+          masterKey.fill(0);
+          throw error;
         }
-        const keyring: Keyring = {
-          version: 1,
-          databaseKey: sealDatabaseKey(masterKey, databaseKey),
-          usernames: { [input.adminUsername]: userId },
-          slots: [
-            await wrapKey(masterKey, input.password, { kind: 'user', userId }, kdf),
-            await wrapKey(masterKey, recoveryCode, { kind: 'recovery' }, kdf),
-          ],
-        };
-        await saveKeyring(keyring);
-        await rename(temp, storePath(dataDir));
         const reopened = await openStore(storePath(dataDir), databaseKey, storeOptions);
-        const loaded = await loadSessionUser(reopened, userId);
+        const loaded = await loadSessionUser(reopened, input.userId);
         open = { store: reopened, masterKey, ...loaded };
         lastActivity = now();
         emit('session:changed', { state: 'unlocked', reason: 'unlock' });
@@ -209,28 +281,11 @@ export const createSessionManager = (options: SessionOptions) => {
         const keyring = await loadKeyring();
         const userId = keyring.usernames?.[username];
         const slot = userId ? findSlot(keyring, { kind: 'user', userId }) : undefined;
+        if (!slot && keyring.sync && options.firstSignIn) return unlockFirstTime(keyring, username, password, options.firstSignIn);
         const masterKey = slot ? await unwrapKey(slot, password) : null;
         if (!slot) await deriveKey(password, Buffer.alloc(16), kdf); // same cost for unknown names
-        if (!masterKey || !userId) {
-          const state = await recordFailure(dataDir, now());
-          const next = retryAfterMs(state, now());
-          throw new CoreError('locked', 'The username or password is not right.', undefined, {
-            reason: 'wrong-password',
-            ...(next > 0 ? { retryAfterMs: next } : {}),
-          });
-        }
-        const store = await openWithMasterKey(keyring, masterKey);
-        try {
-          const loaded = await loadSessionUser(store, userId);
-          await recordSuccess(dataDir);
-          open = { store, masterKey, ...loaded };
-        } catch (error) {
-          await store.close();
-          throw error;
-        }
-        lastActivity = now();
-        emit('session:changed', { state: 'unlocked', reason: 'unlock' });
-        return { user: open.user, branch: open.branch };
+        if (!masterKey || !userId) throw await failedUnlock();
+        return openAs(keyring, masterKey, userId);
       }),
 
     /** Closes the store and wipes the master key from memory. */
@@ -317,6 +372,16 @@ export const createSessionManager = (options: SessionOptions) => {
         await closeOpen();
         if (wasOpen) emit('session:changed', { state: 'locked', reason: 'restore' });
         return task();
+      }),
+
+    /** Deletes the store and its key file (a revoked device): the device is back to first run. */
+    erase: () =>
+      serial(async () => {
+        const wasOpen = Boolean(open);
+        await closeOpen();
+        await removeStoreFiles(storePath(dataDir));
+        await rm(keyringPath(dataDir), { force: true });
+        if (wasOpen) emit('session:changed', { state: 'locked', reason: 'user' });
       }),
 
     close: () => serial(closeOpen),

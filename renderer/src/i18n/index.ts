@@ -16,12 +16,18 @@ import plansFr from './locales/plans.fr.json';
 import branchAr from './locales/branch.ar.json';
 import branchEn from './locales/branch.en.json';
 import branchFr from './locales/branch.fr.json';
+import syncAr from './locales/sync.ar.json';
+import syncEn from './locales/sync.en.json';
+import syncFr from './locales/sync.fr.json';
+import updatesAr from './locales/updates.ar.json';
+import updatesEn from './locales/updates.en.json';
+import updatesFr from './locales/updates.fr.json';
 
 // One file per area of the app (top-level keys never overlap), merged into one namespace.
 export const messages = {
-  ar: { ...ar, ...householdsAr, ...importAr, ...plansAr, ...branchAr },
-  fr: { ...fr, ...householdsFr, ...importFr, ...plansFr, ...branchFr },
-  en: { ...en, ...householdsEn, ...importEn, ...plansEn, ...branchEn },
+  ar: { ...ar, ...householdsAr, ...importAr, ...plansAr, ...branchAr, ...syncAr, ...updatesAr },
+  fr: { ...fr, ...householdsFr, ...importFr, ...plansFr, ...branchFr, ...syncFr, ...updatesFr },
+  en: { ...en, ...householdsEn, ...importEn, ...plansEn, ...branchEn, ...syncEn, ...updatesEn },
 };
 
 export const resources = { ar: { translation: messages.ar }, fr: { translation: messages.fr }, en: { translation: messages.en } } as const;

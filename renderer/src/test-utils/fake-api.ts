@@ -22,6 +22,7 @@ import { createFakeBranch, type FakeBranchOptions } from './fake-branch.ts';
 import { createFakeHouseholds, type FakeHouseholdsOptions } from './fake-households.ts';
 import { createFakeImport } from './fake-import.ts';
 import { createFakePlans, type FakePlansOptions } from './fake-plans.ts';
+import { createFakeSync, type FakeSyncOptions } from './fake-sync.ts';
 
 type Listener = (payload: unknown) => void;
 
@@ -46,6 +47,8 @@ export interface FakeSessionOptions {
   branch?: FakeBranchOptions;
   /** Plans, actions and the queue. */
   plans?: FakePlansOptions;
+  /** Sync with the branch server: status, history, devices, conflicts, bundles, joining. Default: no server. */
+  sync?: FakeSyncOptions;
 }
 
 /** The seeded user's password and the branch's recovery code, for tests that unlock or recover. */
@@ -128,6 +131,14 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     return user;
   };
   const isRefusal = (value: StoredUser | Result<never>): value is Result<never> => 'ok' in value;
+  /** A first run done (setup or join): the store holds this one user, signed in. */
+  const openStoreAs = (user: StoredUser) => {
+    users = [user];
+    state = 'unlocked';
+    currentId = user.id;
+    emit('session:changed', { state: 'unlocked', reason: 'unlock' });
+    return ok({ recoveryCode: fakeRecoveryCode, user: sessionUser(user), branch });
+  };
   const lock = (reason: 'user' | 'idle' | 'restore') => {
     state = 'locked';
     currentId = null;
@@ -171,11 +182,7 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
         createdAt: new Date().toISOString(),
         password: input.password,
       };
-      users = [admin];
-      state = 'unlocked';
-      currentId = admin.id;
-      emit('session:changed', { state: 'unlocked', reason: 'unlock' });
-      return ok({ recoveryCode: fakeRecoveryCode, user: sessionUser(admin), branch });
+      return openStoreAs(admin);
     },
     'session:unlock': (input) => {
       if (state === 'setup') return refuse('not-found', 'No store.', { reason: 'store-missing' });
@@ -289,6 +296,22 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     households,
   });
 
+  const sync = createFakeSync(options.sync ?? {}, {
+    viewer: () => (state === 'unlocked' ? me() : undefined),
+    emit,
+    checkPassword: (password) => me()?.password === password,
+    join: (input) => {
+      if (state !== 'setup') return refuse('conflict', 'Already set up.', { reason: 'already-set-up' });
+      if (input.username !== 'amina' || input.password !== fakePassword) return refuse('locked', 'Wrong username or password.', { reason: 'wrong-password' });
+      branch = { id: 'branch-1', name: 'الفرع الجهوي لتزنيت' };
+      districts = [{ id: 'district-1', name: 'Tafraout', province: 'Tiznit' }];
+      const { username, password } = input;
+      const createdAt = new Date().toISOString();
+      const role = options.role ?? 'worker';
+      return openStoreAs({ id: 'user-1', username, password, displayName: 'Amina El Idrissi', role, districtIds: ['district-1'], disabled: false, createdAt });
+    },
+  });
+
   const api: WindowApi = {
     async invoke(channel, input): Promise<Result<unknown>> {
       calls.push({ channel, input });
@@ -297,7 +320,13 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
       const handler = handlers[parsed.value.channel] as ((input: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
       if (handler) return handler(parsed.value.input);
       const { channel: name, input: value } = parsed.value;
-      return plans.handle(name, value) ?? branchView.handle(name, value) ?? households.handle(name, value) ?? refuse('not-found', `No fake for ${name}.`);
+      return (
+        sync.handle(name, value) ??
+        plans.handle(name, value) ??
+        branchView.handle(name, value) ??
+        households.handle(name, value) ??
+        refuse('not-found', `No fake for ${name}.`)
+      );
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set();
@@ -325,5 +354,7 @@ export const createFakeApi = (initial: Partial<Settings> = {}, options: FakeSess
     branch: branchView.controls,
     /** Plans, actions and the queue. */
     plans,
+    /** Sync: the status and its event, held syncs, conflicts resolved, devices revoked. */
+    sync: sync.controls,
   };
 };

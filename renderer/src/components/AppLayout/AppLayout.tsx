@@ -11,6 +11,7 @@ import { routesFor } from '../../routes.ts';
 import { roleColors } from '../../session/roles.ts';
 import { useLock } from '../../session/use-session.ts';
 import { SearchButton } from '../SearchSpotlight/index.ts';
+import { SyncStatus } from '../SyncStatus/index.ts';
 import classes from './AppLayout.module.css';
 
 const lockKeys = 'Ctrl+L';
@@ -21,7 +22,7 @@ interface AppLayoutProps {
   children: ReactNode;
 }
 
-/** The app frame: header with the signed-in user and the lock, navigation to the user's screens (Alt+digit) and the current screen. */
+/** The app frame: header with the sync status, the signed-in user and the lock, navigation to the user's screens (Alt+digit) and the current screen. */
 export function AppLayout({ user, branch, children }: AppLayoutProps) {
   const { t } = useTranslation();
   const [location, navigate] = useLocation();
@@ -47,10 +48,11 @@ export function AppLayout({ user, branch, children }: AppLayoutProps) {
           <Title order={1} className={classes.brand}>
             {t('app.name')}
           </Title>
-          <Text size="sm" c="dimmed" visibleFrom="md" truncate>
+          <Text size="sm" c="dimmed" visibleFrom="xl" truncate>
             {t('app.tagline')}
           </Text>
           <Group gap="sm" wrap="nowrap" className={classes.account}>
+            <SyncStatus />
             <SearchButton />
             <Stack gap={0} align="flex-end" visibleFrom="xs" className={classes.who}>
               <Text size="sm" fw={600} truncate data-testid="session-user">

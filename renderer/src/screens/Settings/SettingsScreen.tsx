@@ -11,8 +11,9 @@ import { invoke } from '../../ipc/client.ts';
 import { useSaveSettings, useSettings } from '../../settings/use-settings.ts';
 import { ChangePasswordCard } from './ChangePasswordCard.tsx';
 import { EligibilityCard } from './EligibilityCard.tsx';
+import { UpdatesCard } from './UpdatesCard.tsx';
 
-/** Device settings (language, digits, idle lock), the user's password and facts about this installation. */
+/** Device settings (language, digits, idle lock), the user's password, updates and facts about this installation. */
 export function SettingsScreen() {
   const { t } = useTranslation();
   const settings = useSettings();
@@ -31,6 +32,7 @@ export function SettingsScreen() {
       <PreferencesCard settings={settings.data} />
       <ChangePasswordCard />
       <EligibilityCard />
+      <UpdatesCard />
       <AboutCard />
     </Stack>
   );

@@ -6,6 +6,7 @@ import { createFakeApi, fakeRecoveryCode } from '../../test-utils/fake-api.ts';
 import { render } from '../../test-utils/render.tsx';
 
 const fillSetup = async (password: string, confirmation: string) => {
+  await userEvent.click(await screen.findByRole('radio', { name: /Set up a new branch on this device \(no server\)/ }));
   await userEvent.type(await screen.findByLabelText('Branch name'), 'Tiznit regional branch');
   await userEvent.type(screen.getByLabelText("Administrator's full name"), 'Fatima Zahra Amrani');
   await userEvent.type(screen.getByLabelText("Administrator's username"), 'Fatima.Amrani');

@@ -1,88 +1,43 @@
-import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useMutation } from '@tanstack/react-query';
+import { Group, Radio, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GateLayout } from '../../components/GateLayout/index.ts';
-import { errorMessage } from '../../i18n/error-message.ts';
-import { invoke } from '../../ipc/client.ts';
-import { accountRules, fieldErrorsOf, normaliseUsername } from '../../session/account-rules.ts';
+import { JoinForm } from './JoinForm.tsx';
+import { NewBranchForm } from './NewBranchForm.tsx';
 
-const setupFields = ['branchName', 'adminDisplayName', 'adminUsername', 'password'] as const;
+type SetupPath = 'join' | 'local';
 
-/** First run on a device: creates the encrypted store, the branch and its administrator. */
+/** First run on a device: join the branch's server (most devices), or set a new branch up here, without a server. */
 export function SetupScreen({ onCreated }: { onCreated(recoveryCode: string): void }) {
   const { t } = useTranslation();
-  const rules = accountRules(t);
-  const form = useForm({
-    initialValues: { branchName: '', adminDisplayName: '', adminUsername: '', password: '', confirmPassword: '' },
-    validate: {
-      branchName: (value) => (value.trim().length >= 2 ? null : t('setup.branchNameInvalid')),
-      adminDisplayName: rules.displayName,
-      adminUsername: rules.username,
-      password: rules.password,
-      confirmPassword: (value, values) => rules.confirm(value, values.password),
-    },
-  });
-  const setup = useMutation({
-    mutationFn: (values: typeof form.values) =>
-      invoke('session:setup', {
-        branchName: values.branchName.trim(),
-        adminDisplayName: values.adminDisplayName.trim(),
-        adminUsername: normaliseUsername(values.adminUsername),
-        password: values.password,
-      }),
-    // On the hook, not on mutate(): the code must reach the app even if the session refetch re-renders first.
-    onSuccess: (result) => onCreated(result.recoveryCode),
-    onError: (error) => form.setErrors(fieldErrorsOf(t, error, setupFields)),
-  });
-
+  const [path, setPath] = useState<SetupPath>('join');
+  const choice = (value: SetupPath, title: string, hint: string) => (
+    <Radio.Card value={value} radius="md" p="sm">
+      <Group wrap="nowrap" align="flex-start" gap="sm">
+        <Radio.Indicator mt={2} />
+        <div>
+          <Text fw={600} size="sm">
+            {title}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {hint}
+          </Text>
+        </div>
+      </Group>
+    </Radio.Card>
+  );
   return (
-    <GateLayout width={520}>
-      <form onSubmit={form.onSubmit((values) => setup.mutate(values))} noValidate>
-        <Stack gap="md">
-          <div>
-            <Title order={2}>{t('setup.title')}</Title>
-            <Text c="dimmed" size="sm" mt={4}>
-              {t('setup.intro')}
-            </Text>
-          </div>
-          <TextInput
-            label={t('setup.branchName')}
-            description={t('setup.branchNameDescription')}
-            autoFocus
-            {...form.getInputProps('branchName')}
-          />
-          <TextInput label={t('setup.adminDisplayName')} autoComplete="name" {...form.getInputProps('adminDisplayName')} />
-          <TextInput
-            label={t('setup.adminUsername')}
-            description={t('account.usernameDescription')}
-            dir="ltr"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            {...form.getInputProps('adminUsername')}
-          />
-          <PasswordInput
-            label={t('account.password')}
-            description={t('account.passwordDescription')}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
-          <PasswordInput
-            label={t('account.confirmPassword')}
-            autoComplete="new-password"
-            {...form.getInputProps('confirmPassword')}
-          />
-          {setup.isError && (
-            <Alert color="red" role="alert">
-              {errorMessage(t, setup.error)}
-            </Alert>
-          )}
-          <Button type="submit" loading={setup.isPending} size="md">
-            {t('setup.submit')}
-          </Button>
-        </Stack>
-      </form>
+    <GateLayout width={560}>
+      <Stack gap="md">
+        <Title order={2}>{t('setup.title')}</Title>
+        <Radio.Group value={path} onChange={(value) => setPath(value === 'local' ? 'local' : 'join')} label={t('join.choiceLabel')}>
+          <Stack gap="xs" mt="xs">
+            {choice('join', t('join.choiceJoin'), t('join.choiceJoinHint'))}
+            {choice('local', t('join.choiceLocal'), t('join.choiceLocalHint'))}
+          </Stack>
+        </Radio.Group>
+        {path === 'join' ? <JoinForm onJoined={onCreated} /> : <NewBranchForm onCreated={onCreated} />}
+      </Stack>
     </GateLayout>
   );
 }
