@@ -90,6 +90,10 @@ describe.each(serverBackends)('two devices and a server on %s', (backend) => {
     const conflict = conflicts.find((entry) => entry.rowId === id && entry.field === 'notes');
     expect(conflict?.kept.value).toBe('Seen in the field');
     expect(conflict?.lost.value).toBe('Seen at the office');
+    // Both edits touched updated_at too: that is bookkeeping, not a conflict, and it converges.
+    expect(conflicts.some((entry) => entry.rowId === id && entry.field === 'updated_at')).toBe(false);
+    const [atOffice, inField] = [await office.call('households:get', { id }), await field.call('households:get', { id })];
+    expect(inField.household.updatedAt).toBe(atOffice.household.updatedAt);
     expect((await office.call('sync:status')).openConflicts).toBeGreaterThanOrEqual(1);
 
     // The manager restores the value set aside; every device follows.
@@ -235,7 +239,8 @@ describe.each(serverBackends)('cut connections and a restarted server on %s', (b
     await expect(office.call('sync:now')).rejects.toMatchObject({ code: 'offline' });
     expect(await serverOps()).toBe(before);
     await office.call('sync:now');
-    expect(await serverOps()).toBe(before + 1);
+    // Once each: the notes and the row's updated_at.
+    expect(await serverOps()).toBe(before + 2);
   });
 
   it('a pull whose answer is cut leaves the cursor and the data as they were, and the retry completes', async () => {

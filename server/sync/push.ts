@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { OpRejectionCode, PushChange, PushResult } from '../../shared/sync/api.ts';
 import { resolveField } from '../../shared/sync/conflict.ts';
-import { householdKeyOf, tableSpec, type SyncTableName } from '../../shared/sync/tables.ts';
+import { bookkeepingFields, householdKeyOf, tableSpec, type SyncTableName } from '../../shared/sync/tables.ts';
 import type { ServerDatabase } from '../db/tables.ts';
 import { checkChange, referencedRows, referenceHolds, type CheckedChange } from './checks.ts';
 import { knownOps, openBatch, rowKey, rowsOfOtherBranches, type Batch, type RowState } from './ledger.ts';
@@ -73,7 +73,11 @@ const applyChange = (batch: Batch, source: PushSource, row: RowState, change: Pu
   const resolution = resolveField(
     current && { seq: current.seq, value: currentValue, role: current.role, deviceId: current.device_id },
     { baseSeq: change.base_seq, value: checked.value, role: checked.actor.role, deviceId: source.deviceId },
-    { protectedField: spec.protectedFields?.includes(change.field) ?? false, appendOnly: spec.appendOnly ?? false },
+    {
+      protectedField: spec.protectedFields?.includes(change.field) ?? false,
+      appendOnly: spec.appendOnly ?? false,
+      bookkeeping: bookkeepingFields.includes(change.field),
+    },
   );
   const incoming = { user_id: checked.actor.userId, device_time: change.device_time, server_time: batch.serverTime };
   if (resolution.winner === 'current' && current) {

@@ -27,6 +27,13 @@ describe('resolveField', () => {
     expect(resolveField({ ...current, role: 'worker' }, { baseSeq: 2, value: 'u2', role: 'manager', deviceId: 'W' }, guarded).winner).toBe('incoming');
   });
 
+  it('lets the last updated_at through without a conflict (edits of different fields touch it both)', () => {
+    const current = { seq: 9, value: '2026-11-23T10:00:00Z', role: 'worker' as const, deviceId: 'A' };
+    const incoming = { baseSeq: 2, value: '2026-11-23T10:05:00Z', role: 'worker' as const, deviceId: 'B' };
+    expect(resolveField(current, incoming, { protectedField: false, appendOnly: false, bookkeeping: true })).toEqual({ conflict: false, winner: 'incoming' });
+    expect(resolveField(current, incoming, plain).conflict).toBe(true);
+  });
+
   it('never raises a conflict on append-only records', () => {
     const current = { seq: 9, value: 'x', role: 'worker' as const, deviceId: 'A' };
     expect(resolveField(current, { baseSeq: 0, value: 'y', role: 'worker', deviceId: 'B' }, { protectedField: false, appendOnly: true }).conflict).toBe(false);

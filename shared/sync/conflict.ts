@@ -38,9 +38,9 @@ export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a ?
 export const resolveField = (
   current: FieldVersion | undefined,
   incoming: IncomingChange,
-  options: { protectedField: boolean; appendOnly: boolean },
+  options: { protectedField: boolean; appendOnly: boolean; bookkeeping?: boolean },
 ): Resolution => {
-  if (!current || options.appendOnly) return { conflict: false, winner: 'incoming' };
+  if (!current || options.appendOnly || options.bookkeeping) return { conflict: false, winner: 'incoming' };
   const concurrent = incoming.baseSeq < current.seq && incoming.deviceId !== current.deviceId;
   if (!concurrent || sameValue(current.value, incoming.value)) return { conflict: false, winner: 'incoming' };
   const managerHolds = options.protectedField && isManager(current.role) && !isManager(incoming.role);

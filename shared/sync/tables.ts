@@ -274,6 +274,16 @@ export const syncTableOrder: readonly SyncTableName[] = [
   'documents',
 ];
 
+/**
+ * Fields written with every edit of a row. Two devices editing different fields of one row both
+ * write them: the last to arrive wins without a conflict, which would only be noise.
+ */
+export const bookkeepingFields: readonly string[] = ['updated_at'];
+
+/** Whether edits of this table carry `updated_at` (so other devices sort and show them right). */
+export const tracksUpdatedAt = (table: string): boolean =>
+  isSyncTable(table) && Object.hasOwn(syncTables[table].fields, 'updated_at');
+
 export const isSyncTable = (name: unknown): name is SyncTableName => typeof name === 'string' && Object.hasOwn(syncTables, name);
 
 /** The spec of one table (widened, for code that iterates over every table). */

@@ -3,6 +3,7 @@ import { entryHash, genesisHash } from '../audit/audit.repository.ts';
 import type { SqliteDatabase } from './store.ts';
 import type { Database } from './tables.ts';
 import { newId } from './ids.ts';
+import { tracksUpdatedAt } from '../../../shared/sync/tables.ts';
 
 /** Who writes: every change and audit entry carries them (null only for audit-only events before sign-in). */
 export interface Actor {
@@ -92,7 +93,9 @@ export const createChangeRecorder = (sqlite: SqliteDatabase, actor: Actor, now =
     record(change: RowChange, { audit = true }: { audit?: boolean } = {}) {
       if (!actor.userId || !actor.branchId) throw new Error('A row write needs a signed-in actor.');
       const { table, rowId } = change;
-      statement.change.run(newId(), actor.branchId, table, rowId, JSON.stringify(change.fields), table, rowId, deviceTime, actor.userId);
+      // Other devices learn when a row last changed with each edit (a create carries the whole row).
+      const outbox = change.action !== 'create' && !('updated_at' in change.fields) && tracksUpdatedAt(table) ? { ...change.fields, updated_at: deviceTime } : change.fields;
+      statement.change.run(newId(), actor.branchId, table, rowId, JSON.stringify(outbox), table, rowId, deviceTime, actor.userId);
       if (audit) appendAudit({ entity: change.table, entityId: change.rowId, action: change.action, fields: Object.keys(change.fields) });
     },
     finish() {

@@ -77,7 +77,8 @@ describe('reading the outbox', () => {
     expect(fields.district_id).toEqual(expect.any(String));
     expect(createOps.every((op) => op.op_id === `${create?.op_id}:${op.field}` && op.base_seq === 0 && op.user_id === session.user.id)).toBe(true);
     const updateOps = batch.changes.filter((op) => op.op_id.startsWith(`${update?.op_id}:`));
-    expect(updateOps.map((op) => [op.field, op.value])).toEqual([['notes', 'ملاحظة']]);
+    // An edit also tells other devices when the row changed.
+    expect(updateOps.map((op) => [op.field, op.value])).toEqual([['notes', 'ملاحظة'], ['updated_at', expect.any(String)]]);
   });
 
   it('sends only the recorded fields of a row the server already holds', async () => {
@@ -85,7 +86,10 @@ describe('reading the outbox', () => {
     session.store.sqlite.prepare('UPDATE change_log SET pushed_at = ?').run('2026-11-23T09:00:00Z');
     await updateHousehold(device.sessions, { id: householdId, phone: '0600000000' });
     const batch = readOutbox(session.store);
-    expect(batch.changes.map((op) => [op.field, op.value, op.base_seq])).toEqual([['phone_override', '0600000000', 7]]);
+    expect(batch.changes.map((op) => [op.field, op.value, op.base_seq])).toEqual([
+      ['phone_override', '0600000000', 7],
+      ['updated_at', expect.any(String), 7],
+    ]);
   });
 
   it('carries a new document with its file, base64', async () => {
@@ -151,7 +155,7 @@ describe('reading the outbox', () => {
     const [first, second] = readAll({ maxBytes: 100_000 });
     expect(first?.entries).toHaveLength(1);
     expect(first?.changes.find((op) => op.field === 'content')).toBeDefined();
-    expect(second?.changes.map((op) => op.field)).toEqual(['notes']);
+    expect(second?.changes.map((op) => op.field)).toEqual(['notes', 'updated_at']);
   });
 });
 
@@ -167,13 +171,15 @@ describe('marking pushed', () => {
     const memberOps = opsOf(batch.changes, 'members', member.id);
     const results: PushResult[] = [
       { op_id: `${a?.op_id}:notes`, status: 'accepted', seq: 10, conflict: 'won' },
-      { op_id: `${b?.op_id}:notes`, status: 'duplicate', seq: 11 },
+      { op_id: `${a?.op_id}:updated_at`, status: 'accepted', seq: 11 },
+      { op_id: `${b?.op_id}:notes`, status: 'duplicate', seq: 12 },
+      { op_id: `${b?.op_id}:updated_at`, status: 'duplicate', seq: 13 },
       { op_id: `${b?.op_id}:phone_override`, status: 'rejected', code: 'invalid-value' },
       // One op of the member's create is not answered: the entry stays in the outbox.
       ...answer(memberOps.slice(1), 'accepted'),
     ];
     const counts = markPushed(session.store, batch, results, new Date('2026-11-23T11:00:00Z'));
-    expect(counts).toEqual({ accepted: 1 + memberOps.length - 1, duplicates: 1, rejected: 1, conflicts: 1 });
+    expect(counts).toEqual({ accepted: 2 + memberOps.length - 1, duplicates: 2, rejected: 1, conflicts: 1 });
     expect(entries('households', householdId).slice(-2).map((entry) => entry.pushed_at)).toEqual(['2026-11-23T11:00:00.000Z', '2026-11-23T11:00:00.000Z']);
     expect(entries('members', member.id)[0]?.pushed_at).toBeNull();
     expect(listRejections(session.store)).toEqual([{ table: 'households', rowId: householdId, field: 'phone_override', code: 'invalid-value', at: '2026-11-23T11:00:00.000Z' }]);
