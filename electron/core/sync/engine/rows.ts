@@ -116,8 +116,11 @@ export const rebases = (table: SyncTableName): boolean => syncTables[table].writ
 export type RowWriter = ReturnType<typeof createRowWriter>;
 
 /** A writer for one transaction; call `finish()` before it commits. */
-export const createRowWriter = (sqlite: SqliteDatabase, options: { branchId?: string } = {}) => {
+export const createRowWriter = (sqlite: SqliteDatabase, options: { branchId?: string; newTables?: ReadonlySet<SyncTableName> } = {}) => {
   const statement = statements(sqlite);
+  // Tables that held nothing (no rows, none seen, none staged) when a snapshot began: each of
+  // their rows comes once, so there is nothing to look up before inserting it.
+  const newTables = options.newTables ?? new Set<SyncTableName>();
   let branchId = options.branchId ?? null;
   const usersChanged = new Set<string>();
   const members = new Set<string>();
@@ -157,7 +160,7 @@ export const createRowWriter = (sqlite: SqliteDatabase, options: { branchId?: st
 
   return {
     /** The server sequence this device last saw for a row, or null when it never saw it. */
-    seenSeq: (table: SyncTableName, rowId: string): number | null => statement.seen.get(table, rowId)?.seq ?? null,
+    seenSeq: (table: SyncTableName, rowId: string): number | null => (newTables.has(table) ? null : (statement.seen.get(table, rowId)?.seq ?? null)),
 
     /** Fields of a row with a local change the server has not yet accepted. */
     pendingFields(table: SyncTableName, rowId: string): Set<string> {
@@ -175,9 +178,10 @@ export const createRowWriter = (sqlite: SqliteDatabase, options: { branchId?: st
     write(table: LocalTable, rowId: string, fields: Record<string, unknown>, seq: number): 'inserted' | 'updated' | 'staged' {
       let values = fields;
       let rowSeq = seq;
-      const exists = existsStatement(sqlite, table).get(rowId) !== undefined;
+      const isNew = newTables.has(table.name);
+      const exists = !isNew && existsStatement(sqlite, table).get(rowId) !== undefined;
       if (!exists) {
-        const staged = statement.staged.get(table.name, rowId);
+        const staged = isNew ? undefined : statement.staged.get(table.name, rowId);
         if (staged) {
           values = { ...(JSON.parse(staged.fields) as Record<string, unknown>), ...fields };
           rowSeq = Math.max(seq, staged.seq);

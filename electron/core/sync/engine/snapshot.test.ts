@@ -71,6 +71,23 @@ describe('a snapshot', () => {
     expect(readSyncMeta(fresh).cursor).toBe(0);
   });
 
+  it('takes a snapshot again over the rows one cut short left behind, writing each row once', async () => {
+    const rows = storeRows(session.store, 5);
+    expect(rows.length).toBeGreaterThan(120);
+    // Batches of 50: the first two are written before the stream is cut.
+    await expect(applySnapshot(fresh, snapshotLines(header(9), rows.slice(0, 120), { end: null }), { batchRows: 50 })).rejects.toMatchObject({
+      reason: 'snapshot-incomplete',
+    });
+    expect(count(fresh, 'SELECT * FROM sync_rows')).toBe(100);
+    expect(readSyncMeta(fresh).cursor).toBe(0);
+
+    await applySnapshot(fresh, snapshotLines(header(700), rows), { batchRows: 50 });
+    expect(tableCounts(fresh)).toEqual(tableCounts(session.store));
+    expect(searchDocuments(fresh)).toEqual(searchDocuments(session.store));
+    expect(count(fresh, 'SELECT * FROM sync_rows')).toBe(rows.length);
+    expect(readSyncMeta(fresh).cursor).toBe(700);
+  });
+
   it('replaces a device’s data after a reset, keeping its unpushed changes, audit chain and settings', async () => {
     writeSyncMeta(session.store, { server: 'https://zagora.example', deviceId: '0190f0e6-8a4e-7d6a-9a0e-3f6f2a1b2c3d', cursor: 44 });
     writeRefreshToken(session.store, session.user.id, 'refresh-token-value-123456');
