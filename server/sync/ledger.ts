@@ -16,7 +16,12 @@ export interface RowState {
   /** False for a row the batch has not created (yet). */
   exists: boolean;
   dirty: boolean;
+  /** A household created, or moved to another district or worker: its household_scope row is rewritten. */
+  scopeDirty?: boolean;
 }
+
+/** The fields of a household that decide whose scope it is in (kept in household_scope). */
+const scopeFields = new Set(['district_id', 'assigned_worker_id']);
 
 /** One field written: what goes in the op log, and who the field's version names afterwards. */
 export interface FieldWrite {
@@ -130,6 +135,7 @@ export const openBatch = async (trx: Db, branchId: string, now: Date) => {
       device_time: change.deviceTime,
       server_time: now,
     });
+    if (target.table === 'households' && (!target.exists || scopeFields.has(change.field))) target.scopeDirty = true;
     target.data[change.field] = change.value ?? null;
     target.versions[change.field] = { ...change.version, seq };
     target.seq = seq;
@@ -168,7 +174,7 @@ export const openBatch = async (trx: Db, branchId: string, now: Date) => {
         )
         .execute();
     }
-    const households = dirty.filter((r) => r.table === 'households');
+    const households = dirty.filter((r) => r.table === 'households' && r.scopeDirty);
     for (const part of chunks(households, 400)) {
       await trx
         .insertInto('household_scope')
@@ -180,7 +186,10 @@ export const openBatch = async (trx: Db, branchId: string, now: Date) => {
     if (branchRow) await trx.updateTable('branches').set({ name: branchRow.data.name as string }).where('id', '=', branchId).execute();
     for (const part of chunks(conflicts, 200)) await trx.insertInto('conflicts').values(part).execute();
     await trx.updateTable('branches').set({ last_seq: lastSeq }).where('id', '=', branchId).execute();
-    for (const r of dirty) r.dirty = false;
+    for (const r of dirty) {
+      r.dirty = false;
+      r.scopeDirty = false;
+    }
     ops = [];
     conflicts = [];
   };
