@@ -124,6 +124,8 @@ describe.each(serverBackends)('pull and snapshot on %s', (backend) => {
     const end = rest.pop();
     expect(header).toMatchObject({ type: 'header', cursor: cursorBefore, branch: { id: test.branchId }, user: { id: branch.worker.userId, role: 'worker' } });
     expect(end).toEqual({ type: 'end', rows: rest.length });
+    // Counted before the rows, for the device's progress bar; nothing was written meanwhile.
+    expect(header).toMatchObject({ expected_rows: rest.length });
     const rows = rest.flatMap((line) => (line.type === 'row' ? [line] : []));
     const ids = new Set(rows.map((r) => r.row_id));
     expect(ids.has(mine.id) && ids.has(mine.memberId) && ids.has(mine.planId)).toBe(true);
@@ -139,7 +141,10 @@ describe.each(serverBackends)('pull and snapshot on %s', (backend) => {
     const after = await pullAll(branch.worker, cursorBefore);
     expect(after.enter).toEqual([]);
 
-    const managerRows = (await snapshot(branch.manager)).filter((l) => l.type === 'row').map((l) => (l.type === 'row' ? l.row_id : ''));
+    const managerLines = await snapshot(branch.manager);
+    expect(managerLines[0]).toMatchObject({ type: 'header', expected_rows: managerLines.length - 2 });
+    expect(managerLines.length - 2).toBeGreaterThan(rest.length);
+    const managerRows = managerLines.filter((l) => l.type === 'row').map((l) => (l.type === 'row' ? l.row_id : ''));
     expect(managerRows).toEqual(expect.arrayContaining([mine.id, notMine.id, notMine.memberId]));
   });
 

@@ -44,6 +44,29 @@ const rowsPage = (db: Db, branchId: string, table: string, actor: Actor | null, 
     .execute();
 };
 
+/** How many rows the snapshot will send, counted before it starts (for the device's progress bar). */
+const countRows = async (db: Db, branchId: string, actor: Actor): Promise<number> => {
+  const tables = holdsBranch(actor) ? [] : syncTableOrder.filter((table) => tableSpec(table).scope === 'household');
+  const whole = syncTableOrder.filter((table) => !tables.includes(table));
+  let total = 0;
+  if (whole.length > 0) {
+    const found = await db.selectFrom('rows').select((eb) => eb.fn.countAll().as('n')).where('branch_id', '=', branchId).where('table_name', 'in', whole).executeTakeFirst();
+    total += Number(found?.n ?? 0);
+  }
+  if (tables.length > 0) {
+    const found = await db
+      .selectFrom('rows as r')
+      .innerJoin('household_scope as hs', (join) => join.onRef('hs.branch_id', '=', 'r.branch_id').onRef('hs.household_id', '=', 'r.household_id'))
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('r.branch_id', '=', branchId)
+      .where('r.table_name', 'in', tables)
+      .where(scopeCondition('hs', actor))
+      .executeTakeFirst();
+    total += Number(found?.n ?? 0);
+  }
+  return total;
+};
+
 /**
  * The snapshot as NDJSON lines: the header (its cursor read before any row), every row in the
  * user's scope in table order, page by page, then the count. A cut stream lacks the end line.
@@ -58,6 +81,7 @@ export async function* snapshotLines(db: Db, auth: AuthContext): AsyncGenerator<
     cursor,
     branch: { id: branch.id, name: branch.name },
     user: { id: auth.userId, username: auth.username, display_name: auth.displayName, role: auth.role, branch_id: auth.branchId },
+    expected_rows: await countRows(db, auth.branchId, actor),
   });
   let count = 0;
   for (const table of syncTableOrder) {

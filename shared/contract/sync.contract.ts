@@ -160,4 +160,6 @@ export const syncChannels = {
 export const syncEvents = {
   /** Sync state changed (started, finished, went offline, pending count moved). */
   'sync:status': syncStatusSchema,
+  /** A snapshot being written (joining a server, or after a reset): rows written so far, of about `total` (null when unknown). */
+  'sync:progress': z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() }),
 };

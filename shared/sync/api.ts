@@ -186,7 +186,14 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
  * `syncTableOrder`, one end line (its `rows` count lets the client detect a cut stream).
  */
 export const snapshotLineSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('header'), cursor: z.number().int().nonnegative(), branch: z.object({ id, name: z.string() }), user: userInfoSchema }),
+  z.object({
+    type: z.literal('header'),
+    cursor: z.number().int().nonnegative(),
+    branch: z.object({ id, name: z.string() }),
+    user: userInfoSchema,
+    /** Rows counted before streaming, for the device's progress bar (the end line has the exact count). */
+    expected_rows: z.number().int().nonnegative().optional(),
+  }),
   z.object({ type: z.literal('row') }).extend(syncRowSchema.shape),
   z.object({ type: z.literal('end'), rows: z.number().int().nonnegative() }),
 ]);

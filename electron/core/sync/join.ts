@@ -22,6 +22,8 @@ export interface JoinDeps {
   now: () => number;
   /** The sign-in's tokens, so the first sync (started as the store opens) needs no refresh. */
   onSignedIn(userId: string, login: LoginResponse): void;
+  /** Rows of the snapshot written so far, of about `total`. */
+  onProgress?(done: number, total: number | null): void;
 }
 
 export interface JoinResult {
@@ -70,7 +72,7 @@ export const joinServer = async (deps: JoinDeps, input: JoinInput): Promise<Join
     username: login.user.username,
     password: input.password,
     build: async (store) => {
-      const { cursor } = await applySnapshot(store, checkedSnapshot(snapshot(http, login.access_token, deviceId), login));
+      const { cursor } = await applySnapshot(store, checkedSnapshot(snapshot(http, login.access_token, deviceId), login), deps.onProgress ? { onProgress: deps.onProgress } : {});
       const at = new Date(deps.now()).toISOString();
       const write = store.sqlite.transaction(() => {
         // The snapshot holds the account; this only guards against a scope without it.

@@ -24,6 +24,8 @@ export interface RunScope {
   auth: Auth;
   /** After a page or a snapshot changed accounts (ids), or `all` after a snapshot. */
   onUsersChanged(ids: string[] | 'all'): Promise<void>;
+  /** Rows of a fresh snapshot (after a reset) written so far, of about `total`. */
+  onSnapshotProgress?(done: number, total: number | null): void;
 }
 
 /** A report before anything was sent or received. */
@@ -63,7 +65,9 @@ export const pushAll = async (scope: RunScope, report: SyncReport): Promise<void
 const resnapshot = async (scope: RunScope, report: SyncReport): Promise<void> => {
   const { store } = scope;
   await whenIdle(store, () => clearSyncedData(store));
-  const { rows, cursor } = await scope.auth.call((token) => applySnapshot(store, snapshot(scope.http, token, scope.deviceId)));
+  const { rows, cursor } = await scope.auth.call((token) =>
+    applySnapshot(store, snapshot(scope.http, token, scope.deviceId), scope.onSnapshotProgress ? { onProgress: scope.onSnapshotProgress } : {}),
+  );
   report.pulled += rows;
   report.cursor = cursor;
   await scope.onUsersChanged('all');

@@ -146,6 +146,7 @@ export const createSyncService = (options: SyncServiceOptions) => {
           onUsersChanged: async (ids) => {
             lockAfter = (await handleUsersChanged(sessions, session, ids)) || lockAfter;
           },
+          onSnapshotProgress: (done, total) => options.emit('sync:progress', { done, total }),
         },
         report,
       );
@@ -279,7 +280,10 @@ export const createSyncService = (options: SyncServiceOptions) => {
 
     /** First run on a new device: joins a branch server and opens the new store as the user. */
     async join(input: JoinInput) {
-      const { user, branch, recoveryCode } = await joinServer({ sessions, now, ...fetchOption, onSignedIn: (userId, login) => void seeds.set(userId, login) }, input);
+      const { user, branch, recoveryCode } = await joinServer(
+        { sessions, now, ...fetchOption, onSignedIn: (userId, login) => void seeds.set(userId, login), onProgress: (done, total) => options.emit('sync:progress', { done, total }) },
+        input,
+      );
       start();
       emitStatus();
       return { user, branch, recoveryCode };

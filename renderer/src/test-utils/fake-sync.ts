@@ -227,6 +227,8 @@ export const createFakeSync = (options: FakeSyncOptions, deps: FakeSyncDeps) => 
       holdSync: () => holdNext('sync'),
       /** Keeps the next `sync:join` (the download) running until the returned function is called. */
       holdJoin: () => holdNext('join'),
+      /** A `sync:progress` event, as the core sends while a held join writes the caseload. */
+      progress: (payload: EventPayload<'sync:progress'>) => deps.emit('sync:progress', payload),
       resolved: () => resolved,
       devices: () => devices,
       conflicts: () => conflicts,

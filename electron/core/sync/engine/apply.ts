@@ -136,11 +136,12 @@ const cutShort = () =>
  * transactions of `snapshotBatchRows` rows. Throws when the stream ends early or its row count
  * is wrong: the caller discards the half-built store (or, after clearSyncedData, the cursor stays
  * 0 so the next sync takes a snapshot again). The cursor is set with the last rows.
+ * `onProgress` hears of the rows written after the header and after each batch.
  */
 export const applySnapshot = async (
   store: ApplyStore,
   lines: AsyncIterable<SnapshotLine>,
-  { batchRows = snapshotBatchRows } = {},
+  { batchRows = snapshotBatchRows, onProgress }: { batchRows?: number; onProgress?: (done: number, total: number | null) => void } = {},
 ): Promise<{ rows: number; cursor: number }> => {
   let header: Extract<SnapshotLine, { type: 'header' }> | null = null;
   let ended = false;
@@ -163,6 +164,7 @@ export const applySnapshot = async (
     if (line.type === 'header') {
       if (header) throw cutShort();
       header = line;
+      onProgress?.(0, line.expected_rows ?? null);
     } else if (!header) {
       throw cutShort();
     } else if (line.type === 'row') {
@@ -171,6 +173,8 @@ export const applySnapshot = async (
       if (batch.length >= batchRows) {
         await write(batch, null);
         batch = [];
+        // The count was taken before the stream: rows written meanwhile can make it a little short.
+        onProgress?.(received, header.expected_rows === undefined ? null : Math.max(header.expected_rows, received));
       }
     } else {
       if (line.rows !== received) throw cutShort();
@@ -179,6 +183,7 @@ export const applySnapshot = async (
   }
   if (!header || !ended) throw cutShort();
   await write(batch, header.cursor);
+  onProgress?.(received, received);
   return { rows: received, cursor: header.cursor };
 };
 

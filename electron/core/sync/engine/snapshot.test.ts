@@ -71,6 +71,21 @@ describe('a snapshot', () => {
     expect(readSyncMeta(fresh).cursor).toBe(0);
   });
 
+  it('tells how far it got: after the header, after each batch and at the end', async () => {
+    const rows = storeRows(session.store);
+    const progress: [number, number | null][] = [];
+    await applySnapshot(fresh, snapshotLines({ ...header(9), expected_rows: rows.length }, rows), { batchRows: 50, onProgress: (done, total) => progress.push([done, total]) });
+    const batches = Math.floor(rows.length / 50);
+    expect(progress).toEqual([[0, rows.length], ...Array.from({ length: batches }, (_, i) => [(i + 1) * 50, rows.length]), [rows.length, rows.length]]);
+
+    // A server that does not count: the total is unknown until the end.
+    const again = await openStore(join(device.dataDir, 'again.db'), randomBytes(32), { create: true });
+    const unknown: [number, number | null][] = [];
+    await applySnapshot(again, snapshotLines(header(9), rows.slice(0, 60)), { batchRows: 50, onProgress: (done, total) => unknown.push([done, total]) });
+    await again.close();
+    expect(unknown).toEqual([[0, null], [50, null], [60, 60]]);
+  });
+
   it('takes a snapshot again over the rows one cut short left behind, writing each row once', async () => {
     const rows = storeRows(session.store, 5);
     expect(rows.length).toBeGreaterThan(120);

@@ -47,7 +47,7 @@ export const storeRows = (store: Pick<Store, 'sqlite'>, seq = 1): SyncRow[] => {
 };
 
 export async function* snapshotLines(
-  header: { cursor: number; branch: { id: string; name: string }; user: Extract<SnapshotLine, { type: 'header' }>['user'] },
+  header: { cursor: number; branch: { id: string; name: string }; user: Extract<SnapshotLine, { type: 'header' }>['user']; expected_rows?: number },
   rows: SyncRow[],
   { end = rows.length as number | null } = {},
 ): AsyncGenerator<SnapshotLine> {

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ErrorShape, Language } from '../../../../shared/contract/index.ts';
@@ -37,6 +37,10 @@ describe('Setup: joining the branch server', () => {
     await fillJoin();
     expect(await screen.findByText('Downloading your caseload…')).toBeInTheDocument();
     expect(screen.getByLabelText('Server address')).toBeDisabled();
+    // The core tells how much of the caseload is saved, batch by batch.
+    act(() => fake.sync.progress({ done: 25_000, total: 100_000 }));
+    expect(await screen.findByText('Records saved on this device: 25,000 of 100,000')).toBeInTheDocument();
+    expect(screen.getByRole('progressbar', { name: 'Downloading your caseload…' })).toHaveAttribute('aria-valuenow', '25');
     release();
 
     expect(await screen.findByRole('heading', { name: 'Your recovery code', level: 2 })).toBeInTheDocument();

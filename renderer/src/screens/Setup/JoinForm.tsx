@@ -1,12 +1,13 @@
-import { Alert, Button, Fieldset, Group, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Fieldset, Group, Loader, PasswordInput, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { serverUrlSchema } from '../../../../shared/contract/index.ts';
+import { serverUrlSchema, type EventPayload } from '../../../../shared/contract/index.ts';
 import { errorMessage } from '../../i18n/error-message.ts';
-import { invoke, IpcError } from '../../ipc/client.ts';
+import { useNumberFormat } from '../../i18n/use-number-format.ts';
+import { invoke, IpcError, onEvent } from '../../ipc/client.ts';
 import { accountRules, fieldErrorsOf, normaliseUsername } from '../../session/account-rules.ts';
 
 const joinFields = ['server', 'username', 'password', 'deviceName'] as const;
@@ -43,6 +44,11 @@ export function JoinForm({ onJoined }: { onJoined(recoveryCode: string): void })
     },
   });
   const [nameError, setNameError] = useState<string | null>(null);
+  // How much of the caseload is written (the core says so between batches); null until it does.
+  const [progress, setProgress] = useState<EventPayload<'sync:progress'> | null>(null);
+  useEffect(() => onEvent('sync:progress', setProgress), []);
+  const format = useNumberFormat();
+  const percent = progress?.total ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
   const join = useMutation({
     mutationFn: (values: typeof form.values) =>
       invoke('sync:join', {
@@ -63,6 +69,7 @@ export function JoinForm({ onJoined }: { onJoined(recoveryCode: string): void })
     const trimmed = deviceName.trim();
     if (!trimmed || trimmed.length > 100) return setNameError(t('join.deviceNameInvalid'));
     setNameError(null);
+    setProgress(null);
     join.mutate(values);
   });
 
@@ -116,6 +123,16 @@ export function JoinForm({ onJoined }: { onJoined(recoveryCode: string): void })
                 </Text>
               </div>
             </Group>
+            {progress && (
+              <Stack gap={4} mt="sm">
+                {percent !== null && <Progress value={percent} aria-label={t('join.progress')} />}
+                <Text size="sm">
+                  {progress.total
+                    ? t('join.progressRows', { done: format(progress.done), total: format(progress.total) })
+                    : t('join.progressRowsUnknown', { done: format(progress.done) })}
+                </Text>
+              </Stack>
+            )}
           </Alert>
         )}
         {join.isError && (
