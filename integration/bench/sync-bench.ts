@@ -6,18 +6,14 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index.ts';
 import { round } from '../../electron/core/bench/stats.ts';
-import { createCoreContext } from '../../electron/core/context.ts';
 import { storePath } from '../../electron/core/db/store.ts';
 import { writeRegistryCsv } from '../../electron/core/demo/generator.ts';
-import { createDispatch } from '../../electron/core/dispatch.ts';
-import { handlers } from '../../electron/core/handlers.ts';
 import { defaultKdfParams, deriveKey, fastTestKdfParams, type KdfParams } from '../../electron/core/keys/kdf.ts';
 import { emptyReport, pushAll } from '../../electron/core/sync/run.ts';
 import { createAdminUser } from '../../electron/core/sync/server-api.ts';
 import type { ServerBackend } from '../../server/testing.ts';
-import { CallError, type Device as SupportDevice } from '../sync/support.ts';
+import { createDevice as createSupportDevice, type Device } from '../sync/support.ts';
 import { createRecorder, pullPath, pushPath, snapshotPath, type Recorder, type Window } from './recorder.ts';
 import { installQueryTiming, takeQueryTimings, type StatementTiming } from './query-timing.ts';
 import { startBenchServer, type ServerPlacement, type ServerStats } from './server-host.ts';
@@ -111,32 +107,8 @@ export interface SyncBenchResult {
 
 const managerPassword = 'bench-manager-password';
 
-/** What the benchmark needs of a device (the integration tests' Device, without their network switch). */
-type Device = Pick<SupportDevice, 'dataDir' | 'ctx' | 'call' | 'close'>;
-
 /** A device as the app runs it (no background timer), whose requests go through `recorder`. */
-const createDevice = async (kdf: KdfParams, recorder: Recorder): Promise<Device> => {
-  const dataDir = await mkdtemp(join(tmpdir(), 'mowakaba-sync-bench-'));
-  const ctx = createCoreContext(
-    { dataDir, appVersion: '0.1.0', locale: 'en', kdf, fetch: recorder.fetch, syncIntervalMs: 24 * 3_600_000, syncDebounceMs: 24 * 3_600_000 },
-    () => undefined,
-  );
-  const dispatch = createDispatch(handlers, ctx);
-  return {
-    dataDir,
-    ctx,
-    async call<C extends ChannelName>(channel: C, ...input: undefined extends ChannelInput<C> ? [ChannelInput<C>?] : [ChannelInput<C>]): Promise<ChannelOutput<C>> {
-      const result = await dispatch(channel, input[0]);
-      if (!result.ok) throw new CallError(result.error.code, result.error.reason, result.error.message);
-      return result.value as ChannelOutput<C>;
-    },
-    async close() {
-      await ctx.sync.stop();
-      await ctx.sessions.close();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-};
+const createDevice = (kdf: KdfParams, recorder: Recorder): Promise<Device> => createSupportDevice({ kdf, fetch: recorder.fetch });
 
 const seconds = (ms: number) => round(ms / 1000, 3);
 

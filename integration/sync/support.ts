@@ -8,7 +8,8 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/cont
 import { createCoreContext, type CoreContext } from '../../electron/core/context.ts';
 import { createDispatch } from '../../electron/core/dispatch.ts';
 import { handlers } from '../../electron/core/handlers.ts';
-import { fastTestKdfParams } from '../../electron/core/keys/kdf.ts';
+import { fastTestKdfParams, type KdfParams } from '../../electron/core/keys/kdf.ts';
+import type { FetchLike } from '../../electron/core/sync/http-client.ts';
 
 export const registrySample = new URL('../../../shared/fixtures/registry-sample.csv', import.meta.url).pathname;
 
@@ -32,15 +33,17 @@ export interface Device {
   close(): Promise<void>;
 }
 
-/** A device as the app runs it (the core's handlers behind the contract), with no background timer. */
-export const createDevice = async (): Promise<Device> => {
+/**
+ * A device as the app runs it (the core's handlers behind the contract), with no background timer
+ * (a sync starts when the store opens, then only when asked). `kdf` and `fetch` default to the
+ * tests' light Argon2 settings and the real network.
+ */
+export const createDevice = async ({ kdf = fastTestKdfParams, fetch: network = fetch }: { kdf?: KdfParams; fetch?: FetchLike } = {}): Promise<Device> => {
   const dataDir = await mkdtemp(join(tmpdir(), 'mowakaba-device-'));
   let offline = false;
-  const network = (url: string, init?: RequestInit) => (offline ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init));
-  const ctx = createCoreContext(
-    { dataDir, appVersion: '0.1.0', locale: 'en', kdf: fastTestKdfParams, syncIntervalMs: 3_600_000, syncDebounceMs: 3_600_000, fetch: network },
-    () => undefined,
-  );
+  const reach: FetchLike = (url, init) => (offline ? Promise.reject(new TypeError('fetch failed')) : network(url, init));
+  const day = 24 * 3_600_000;
+  const ctx = createCoreContext({ dataDir, appVersion: '0.1.0', locale: 'en', kdf, syncIntervalMs: day, syncDebounceMs: day, fetch: reach }, () => undefined);
   const dispatch = createDispatch(handlers, ctx);
   return {
     dataDir,

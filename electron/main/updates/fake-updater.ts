@@ -1,3 +1,4 @@
+import type { SyncStatus } from '../../../shared/contract/index.ts';
 import type { UpdaterLike } from './update-policy.ts';
 
 interface Deferred {
@@ -74,3 +75,16 @@ export const createFakeUpdater = () => {
 
 /** Lets pending promise callbacks run. */
 export const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The sync status the core reports, all pushed and idle unless patched. */
+export const syncStatus = (patch: Partial<SyncStatus> = {}): SyncStatus => ({
+  state: 'idle',
+  server: 'https://branch.example',
+  deviceName: 'laptop',
+  pending: 0,
+  lastSyncAt: '2026-03-01T08:00:00.000Z',
+  lastError: null,
+  cursor: 10,
+  openConflicts: null,
+  ...patch,
+});

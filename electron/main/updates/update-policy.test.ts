@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { SyncStatus, UpdateStatus } from '../../../shared/contract/index.ts';
-import { createFakeUpdater, flush } from './fake-updater.ts';
+import { createFakeUpdater, flush, syncStatus } from './fake-updater.ts';
 import { createUpdatePolicy, defaultCheckIntervalMs, outdatedRecheckMs } from './update-policy.ts';
 
 const hour = 3600_000;
-
-const syncStatus = (patch: Partial<SyncStatus> = {}): SyncStatus => ({
-  state: 'idle',
-  server: 'https://branch.example',
-  deviceName: 'laptop',
-  pending: 0,
-  lastSyncAt: '2026-03-01T08:00:00.000Z',
-  lastError: null,
-  cursor: 10,
-  openConflicts: null,
-  ...patch,
-});
 
 const setup = () => {
   const fake = createFakeUpdater();

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ok, type Result, type SyncStatus, type UpdateStatus } from '../../../shared/contract/index.ts';
-import { createFakeUpdater, flush } from './fake-updater.ts';
+import { ok, type Result, type UpdateStatus } from '../../../shared/contract/index.ts';
+import { createFakeUpdater, flush, syncStatus } from './fake-updater.ts';
 import { createDisabledUpdates, createUpdates } from './updater.ts';
-
-const syncStatus = (patch: Partial<SyncStatus> = {}): SyncStatus => ({
-  state: 'idle',
-  server: 'https://branch.example',
-  deviceName: 'laptop',
-  pending: 0,
-  lastSyncAt: '2026-03-01T08:00:00.000Z',
-  lastError: null,
-  cursor: 10,
-  openConflicts: null,
-  ...patch,
-});
 
 const setup = ({ packaged = true, core }: { packaged?: boolean; core?: () => Promise<Result<unknown>> } = {}) => {
   const fake = createFakeUpdater();

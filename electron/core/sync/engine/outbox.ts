@@ -1,7 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { PushChange, PushResult } from '../../../../shared/sync/api.ts';
 import { maxPushChanges } from '../../../../shared/sync/api.ts';
 import { fieldSchema, isSyncTable, syncTables } from '../../../../shared/sync/tables.ts';
 import type { SqliteDatabase, Store } from '../../db/store.ts';
+import type { ChangeLogTable } from '../../db/tables.ts';
 import { localTables } from './columns.ts';
 import { assertIdle } from './exclusive.ts';
 import { insertRejections } from './runs.ts';
@@ -17,16 +19,8 @@ export interface OutboxBatch {
 
 export const defaultMaxBytes = 8 * 1024 * 1024;
 
-interface EntryRow {
-  seq: number;
-  op_id: string;
-  table_name: string;
-  row_id: string;
-  fields: string;
-  base_seq: number;
-  device_time: string;
-  user_id: string;
-}
+/** The change_log columns the outbox reads. */
+type EntryRow = Omit<Selectable<ChangeLogTable>, 'branch_id' | 'pushed_at'>;
 
 interface Statements {
   unpushed: { iterate(afterSeq: number): IterableIterator<EntryRow> };

@@ -1,5 +1,6 @@
 import type { SyncRun } from '../../../../shared/contract/sync.contract.ts';
 import { newId } from '../../db/ids.ts';
+import type { SyncRunsTable } from '../../db/tables.ts';
 import type { Store } from '../../db/store.ts';
 
 /** Runs and refusals kept on the device for the Sync screen; older ones are dropped. */
@@ -15,19 +16,8 @@ export interface SyncRejection {
   at: string;
 }
 
-interface RunRow {
-  id: string;
-  started_at: string;
-  finished_at: string;
-  via: 'network' | 'bundle';
-  pushed: number;
-  pulled: number;
-  conflicts: number;
-  rejected: number;
-  cursor: number;
-  error_code: string | null;
-  error_message: string | null;
-}
+/** A sync_runs row as SELECT * reads it. */
+type RunRow = SyncRunsTable;
 
 type RunStore = Pick<Store, 'sqlite'>;
 
