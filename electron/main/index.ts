@@ -6,6 +6,7 @@ import { startCoreHost } from '../core/host/host.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { registerIpc } from './ipc.ts';
 import { loadKeyringSeal } from './keyring-seal.ts';
+import { closeCoreBeforeQuit } from './quit.ts';
 import { hardenSession, hardenWebContents } from './security.ts';
 import { createTrustedSenderCheck } from './trusted-sender.ts';
 import { createUpdates, quietUpdaterLogger } from './updates/updater.ts';
@@ -64,7 +65,7 @@ if (!app.requestSingleInstanceLock()) {
       updates.onCoreEvent(name, payload);
     });
     mainWindow = createMainWindow(BrowserWindow, { preloadPath, rendererUrl });
-    app.on('before-quit', () => void core.close());
+    closeCoreBeforeQuit(app, core);
     // Installs a downloaded update only when the policy allows it (changes pushed, or kept by choice).
     app.on('will-quit', () => void updates.onQuit());
   });

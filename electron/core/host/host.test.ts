@@ -3,14 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/contract/index.ts';
-import { startCoreHost, type CoreHost } from './host.ts';
+import { storeFileName } from '../db/store.ts';
+import { fastTestKdfParams } from '../keys/kdf.ts';
+import { startCoreHost, type CoreHost, type CoreHostOptions } from './host.ts';
 import { sourceWorkerUrl } from './source-worker.ts';
 
 let dataDir: string;
 let hosts: CoreHost[];
 
-const start = () => {
-  const host = startCoreHost({ workerUrl: sourceWorkerUrl, dataDir, appVersion: '1.2.3', locale: 'ar-MA' });
+const start = (options: Partial<CoreHostOptions> = {}) => {
+  const host = startCoreHost({ workerUrl: sourceWorkerUrl, dataDir, appVersion: '1.2.3', locale: 'ar-MA', ...options });
   hosts.push(host);
   return host;
 };
@@ -105,12 +107,34 @@ describe('startCoreHost with the source worker', () => {
     expect(error.code).toBe('internal');
   });
 
-  it('settles a call still running when close() is called', async () => {
+  it('lets a call still running when close() is called finish before the thread ends', async () => {
     const host = start();
     const running = host.invoke('settings:set', { language: 'en' });
     await host.close();
-    const result = await running;
-    if (!result.ok) expect(result.error.code).toBe('internal');
+    expect(await running).toEqual({ ok: true, value: { language: 'en', numerals: 'latn', idleLockMinutes: 10 } });
+    expect(await start().invoke('settings:get')).toMatchObject({ ok: true, value: { language: 'en' } });
+  });
+
+  it('closes the open store before the thread ends, so another host opens it at once', async () => {
+    const host = start({ kdf: fastTestKdfParams });
+    const setup = await host.invoke('session:setup', {
+      branchName: 'Branche de Zagora',
+      adminUsername: 'admin',
+      adminDisplayName: 'Admin',
+      password: 'a-long-password-1',
+    });
+    expect(setup.ok).toBe(true);
+    await host.close();
+    expect(await readdir(dataDir)).not.toContain(`${storeFileName}-wal`);
+    const next = start({ kdf: fastTestKdfParams });
+    expect(await next.invoke('session:unlock', { username: 'admin', password: 'a-long-password-1' })).toMatchObject({ ok: true });
+  });
+
+  it('ends a thread that does not answer close() after the timeout, settling its calls', async () => {
+    const host = start({ workerUrl: new URL('./testing/deaf-worker.ts', import.meta.url), closeTimeoutMs: 50 });
+    const running = host.invoke('app:info');
+    await host.close();
+    expect(errorOf(await running).code).toBe('internal');
   });
 
   it('can be closed before it ever started a worker, and twice', async () => {

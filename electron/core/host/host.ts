@@ -15,6 +15,8 @@ export interface CoreHost {
 export interface CoreHostOptions extends CoreWorkerData {
   /** The worker entry: the bundled file in Electron, the TypeScript source elsewhere. */
   workerUrl: URL;
+  /** How long close() waits for the core to finish its calls and close the store (default 10 s). */
+  closeTimeoutMs?: number;
 }
 
 const workerGone: Result<never> = {
@@ -30,7 +32,7 @@ const notSendable: Result<never> = {
 
 /** Starts the core in a worker thread; a crashed worker is started again on the next call. */
 export const startCoreHost = (options: CoreHostOptions): CoreHost => {
-  const { workerUrl, ...workerData } = options;
+  const { workerUrl, closeTimeoutMs = 10_000, ...workerData } = options;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<EventListener>();
   let nextId = 1;
@@ -48,7 +50,7 @@ export const startCoreHost = (options: CoreHostOptions): CoreHost => {
       if (message.type === 'result') {
         pending.get(message.id)?.(message.result);
         pending.delete(message.id);
-      } else {
+      } else if (message.type === 'event') {
         for (const listener of listeners) listener(message.name, message.payload);
       }
     });
@@ -86,11 +88,30 @@ export const startCoreHost = (options: CoreHostOptions): CoreHost => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Lets the core finish its calls and close the store, then ends the thread (at once after the timeout). */
     async close() {
       closing = true;
       const running = worker;
       worker = undefined;
-      if (running) await running.terminate();
+      if (running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, closeTimeoutMs);
+          const done = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          running.on('message', (message: WorkerToHost) => {
+            if (message.type === 'closed') done();
+          });
+          running.once('exit', done);
+          try {
+            running.postMessage({ type: 'close' } satisfies HostToWorker);
+          } catch {
+            done();
+          }
+        });
+        await running.terminate();
+      }
       settleAll();
     },
   };
