@@ -171,6 +171,30 @@ describe.each(serverBackends)('two devices and a server on %s', (backend) => {
     await field.call('session:unlock', { username: 'salma', password: workerPassword });
   });
 
+  it("a manager made a worker keeps only her district's households on her laptop after its next sync", async () => {
+    await office.call('users:add', { username: 'nadia', displayName: 'Nadia', role: 'manager', districtIds: [], password: 'nadia-password-1' });
+    await office.call('sync:now');
+    const laptop = await joinDevice(server.url, 'nadia', 'nadia-password-1', 'Manager laptop');
+    try {
+      const branchWide = await office.call('households:list', { limit: 500 });
+      expect((await householdView(laptop)).size).toBe(branchWide.total);
+      const nadia = (await office.call('users:list')).find((user) => user.username === 'nadia')!;
+      await office.call('users:update', { id: nadia.id, role: 'worker', districtIds: [tagouniteId] });
+      await office.call('sync:now');
+
+      await laptop.call('sync:now');
+      const inDistrict = await office.call('households:list', { districtIds: [tagouniteId], limit: 500 });
+      expect(inDistrict.total).toBeLessThan(branchWide.total);
+      expect([...(await householdView(laptop)).keys()].sort()).toEqual(inDistrict.rows.map((row) => row.registryRef).sort());
+      // Not only hidden from her: gone from the store on her disk.
+      const stored = laptop.ctx.sessions.require().store.sqlite.prepare('SELECT id FROM households ORDER BY id').pluck().all();
+      expect(stored).toEqual(inDistrict.rows.map((row) => row.id).sort());
+      expect((await laptop.call('session:status')).state).toBe('unlocked');
+    } finally {
+      await laptop.close();
+    }
+  });
+
   it('a revoked laptop wipes its case store at its next contact with the server', async () => {
     // Signing in starts a background run at once; let it end, so the next contact is the one below.
     await field.call('sync:now');

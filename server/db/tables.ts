@@ -58,6 +58,8 @@ export interface DevicesTable {
   created_at: Time;
   last_seen_at: Time | null;
   revoked_at: Time | null;
+  /** Whether its last snapshot was the whole branch (true) or a worker's households (false); null before one. */
+  holds_branch: boolean | null;
 }
 
 export interface DeviceUsersTable {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotLineSchema, syncSchemaVersion, type SnapshotLine } from '../../shared/sync/api.ts';
-import { branchFixture, changesFor, householdFields, memberFields, planFields, pullAll, type BranchFixture, type Session } from '../test-api.ts';
+import { branchFixture, changesFor, householdFields, memberFields, planFields, pullAll, signIn, type BranchFixture, type Session } from '../test-api.ts';
 import { serverBackends, startTestServer, type TestServer } from '../testing.ts';
 
 describe.each(serverBackends)('pull and snapshot on %s', (backend) => {
@@ -113,6 +113,36 @@ describe.each(serverBackends)('pull and snapshot on %s', (backend) => {
   it('tells a device whose cursor is ahead of the server to take a fresh snapshot', async () => {
     const page = await branch.manager.pull((await lastSeq()) + 100);
     expect(page.body).toMatchObject({ reset: true, changes: [], more: false });
+  });
+
+  it("tells a manager's device to take a fresh snapshot once she is made a worker, and again once she is a manager", async () => {
+    const credentials = { username: `promoted${randomUUID().slice(0, 8)}`, password: 'promoted-password-1' };
+    const created = await branch.admin.post<{ id: string }>('/v1/admin/users', { ...credentials, display_name: 'Salma', role: 'manager', district_ids: [] });
+    expect(created.status).toBe(201);
+    const laptop = await signIn(test.url, credentials.username, credentials.password);
+    const mine = await household(branch.districtA);
+    const notMine = await household(branch.districtB);
+    const asManager = await snapshot(laptop);
+    const cursor = asManager[0]?.type === 'header' ? asManager[0].cursor : -1;
+    expect((await laptop.pull(cursor)).body.reset).toBeUndefined();
+
+    expect((await branch.admin.patch(`/v1/admin/users/${created.body.id}`, { role: 'worker', district_ids: [branch.districtA] })).status).toBe(200);
+    // Her device holds the whole branch: changes from her cursor would leave the other districts on it.
+    expect((await laptop.pull(cursor)).body).toMatchObject({ reset: true, changes: [], enter: [], leave: [] });
+    const asWorker = await snapshot(laptop);
+    const ids = new Set(asWorker.flatMap((line) => (line.type === 'row' ? [line.row_id] : [])));
+    expect(ids.has(mine.id) && ids.has(mine.memberId)).toBe(true);
+    expect(ids.has(notMine.id) || ids.has(notMine.memberId) || ids.has(notMine.planId)).toBe(false);
+    const workerCursor = asWorker[0]?.type === 'header' ? asWorker[0].cursor : -1;
+    expect((await laptop.pull(workerCursor)).body).toMatchObject({ enter: [], leave: [] });
+    expect((await laptop.pull(workerCursor)).body.reset).toBeUndefined();
+
+    // Made a manager again: she would only ever get changes of the households she never had.
+    expect((await branch.admin.patch(`/v1/admin/users/${created.body.id}`, { role: 'manager', district_ids: [] })).status).toBe(200);
+    expect((await laptop.pull(workerCursor)).body.reset).toBe(true);
+    const again = await snapshot(laptop);
+    expect(again.some((line) => line.type === 'row' && line.row_id === notMine.id)).toBe(true);
+    expect((await laptop.pull(workerCursor)).body.reset).toBeUndefined();
   });
 
   it('streams a snapshot: header, rows in table order within scope, end count', async () => {

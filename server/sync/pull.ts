@@ -103,8 +103,12 @@ export const pullPage = (db: Db, input: PullInput): Promise<PullResponse> =>
   db.transaction().execute(async (trx) => {
     const { branchId, actor, cursor } = input;
     const branch = await trx.selectFrom('branches').select('last_seq').where('id', '=', branchId).executeTakeFirstOrThrow();
+    const device = await trx.selectFrom('devices').select('holds_branch').where('branch_id', '=', branchId).where('id', '=', input.deviceId).executeTakeFirst();
     const openConflicts = await openConflictCount(trx, branchId, actor);
-    if (cursor > Number(branch.last_seq)) return { enter: [], leave: [], changes: [], cursor, more: false, reset: true, open_conflicts: openConflicts };
+    // A cursor the server never gave, or a device holding another kind of scope than its user's now
+    // (a manager made a worker keeps nothing of the branch beyond her households): a fresh snapshot.
+    const wrongScope = device?.holds_branch != null && device.holds_branch !== holdsBranch(actor);
+    if (cursor > Number(branch.last_seq) || wrongScope) return { enter: [], leave: [], changes: [], cursor, more: false, reset: true, open_conflicts: openConflicts };
 
     const scanned = await trx
       .selectFrom('ops')

@@ -14,10 +14,15 @@ const pageSize = (table: string): number => (table === 'documents' ? 10 : 1000);
 const chunkChars = 1 << 20;
 const line = (value: SnapshotLine): string => `${JSON.stringify(value)}\n`;
 
-/** A worker's device now holds exactly these households, as of `cursor`. */
+/**
+ * What the device holds from now on: the whole branch, or exactly the worker's households as of
+ * `cursor` (its `device_scope`).
+ */
 const resetDeviceScope = (db: Db, auth: AuthContext, actor: Actor, cursor: number): Promise<void> =>
   db.transaction().execute(async (trx) => {
+    await trx.updateTable('devices').set({ holds_branch: holdsBranch(actor) }).where('branch_id', '=', auth.branchId).where('id', '=', auth.deviceId).execute();
     await trx.deleteFrom('device_scope').where('branch_id', '=', auth.branchId).where('device_id', '=', auth.deviceId).execute();
+    if (holdsBranch(actor)) return;
     const inScope = await trx.selectFrom('household_scope as hs').select('hs.household_id').where('hs.branch_id', '=', auth.branchId).where(scopeCondition('hs', actor)).execute();
     for (const part of chunks(inScope, 500)) {
       await trx
@@ -75,7 +80,7 @@ export async function* snapshotLines(db: Db, auth: AuthContext): AsyncGenerator<
   const branch = await db.selectFrom('branches').select(['id', 'name', 'last_seq']).where('id', '=', auth.branchId).executeTakeFirstOrThrow();
   const cursor = Number(branch.last_seq);
   const actor: Actor = { userId: auth.userId, role: auth.role, districtIds: auth.districtIds };
-  if (!holdsBranch(actor)) await resetDeviceScope(db, auth, actor, cursor);
+  await resetDeviceScope(db, auth, actor, cursor);
   yield line({
     type: 'header',
     cursor,
