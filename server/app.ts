@@ -8,6 +8,7 @@ import { registerAdminRoutes } from './admin/admin.handlers.ts';
 import { insertAccount, usernameTaken } from './admin/accounts.service.ts';
 import { registerAuthRoutes } from './auth/auth.handlers.ts';
 import { hashPassword, type PasswordHashCost } from './auth/passwords.ts';
+import { registerCompression } from './compression.ts';
 import type { ServerContext } from './context.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import type { ServerDatabase } from './db/tables.ts';
@@ -78,6 +79,7 @@ export const createSyncServer = async (options: SyncServerOptions): Promise<Sync
   };
   const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
   installErrorHandling(app);
+  await registerCompression(app);
   app.get('/healthz', async () => ({ ok: true, version }));
   await registerAuthRoutes(app, ctx, options.loginRateLimit ?? { max: 10, timeWindowMs: 60_000 });
   await registerSyncRoutes(app, ctx);

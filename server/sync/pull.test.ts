@@ -33,6 +33,8 @@ describe.each(serverBackends)('pull and snapshot on %s', (backend) => {
     const response = await fetch(`${session.url}/v1/sync/snapshot?device_id=${session.deviceId}&schema_version=${syncSchemaVersion}`, { headers: { authorization: `Bearer ${session.token}` } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/x-ndjson');
+    // Sent gzipped to a client that accepts it (fetch does, and inflates it).
+    expect(response.headers.get('content-encoding')).toBe('gzip');
     const text = await response.text();
     expect(text.endsWith('\n')).toBe(true);
     return text.trimEnd().split('\n').map((line) => snapshotLineSchema.parse(JSON.parse(line)));
@@ -108,6 +110,18 @@ describe.each(serverBackends)('pull and snapshot on %s', (backend) => {
     expect(leaving.cursor).toBe(await lastSeq());
     expect((await pullAll(branch.worker, retried.cursor)).leave).toEqual([moved.id]);
     expect((await pullAll(branch.worker, leaving.cursor)).leave).toEqual([]);
+  });
+
+  it('gzips pages for clients that accept it, and only for them', async () => {
+    const path = `/v1/sync/pull?cursor=0&limit=500&device_id=${branch.manager.deviceId}&schema_version=${syncSchemaVersion}`;
+    const headers = { authorization: `Bearer ${branch.manager.token}` };
+    const zipped = await fetch(`${test.url}${path}`, { headers });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const page = (await zipped.json()) as { changes: unknown[] };
+    expect(page.changes.length).toBeGreaterThan(0);
+    const plain = await fetch(`${test.url}${path}`, { headers: { ...headers, 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(page);
   });
 
   it('tells a device whose cursor is ahead of the server to take a fresh snapshot', async () => {

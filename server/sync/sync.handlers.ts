@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { pullQuerySchema, pushRequestSchema, resolveConflictRequestSchema, type PushResponse } from '../../shared/sync/api.ts';
 import { requireAuth, requireDevice, requireRole, requireSchema, type AuthContext } from '../auth/authenticate.ts';
+import { gzipResponse } from '../compression.ts';
 import type { ServerContext } from '../context.ts';
 import { fail, parseInput } from '../errors.ts';
 import { importBundle } from './bundle.ts';
@@ -42,7 +43,7 @@ export const registerSyncRoutes = async (app: FastifyInstance, ctx: ServerContex
     return { results };
   });
 
-  app.get('/v1/sync/pull', async (request) => {
+  app.get('/v1/sync/pull', { compress: gzipResponse }, async (request) => {
     const auth = await requireAuth(ctx, request);
     const query = parseInput(pullQuerySchema.extend(deviceQuery.shape), request.query);
     requireDevice(auth, query.device_id);
@@ -51,7 +52,7 @@ export const registerSyncRoutes = async (app: FastifyInstance, ctx: ServerContex
     return pullPage(ctx.db, { branchId: auth.branchId, deviceId: auth.deviceId, actor, cursor: query.cursor, limit: query.limit });
   });
 
-  app.get('/v1/sync/snapshot', async (request, reply) => {
+  app.get('/v1/sync/snapshot', { compress: gzipResponse }, async (request, reply) => {
     const auth = await requireAuth(ctx, request);
     const query = parseInput(snapshotQuerySchema, request.query);
     requireDevice(auth, query.device_id);

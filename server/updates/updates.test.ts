@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerCompression } from '../compression.ts';
 import { registerUpdates } from './updates.ts';
 
 let base: string;
@@ -16,6 +17,8 @@ const latestYml = 'version: 0.2.0\nfiles:\n  - url: Mowakaba-Setup-0.2.0.exe\n  
 
 const start = async (folder: string) => {
   app = Fastify({ logger: false });
+  // As the sync server sets it up: compression exists, for the routes that ask for it.
+  await registerCompression(app);
   await registerUpdates(app, folder);
   url = await app.listen({ port: 0, host: '127.0.0.1' });
 };
@@ -53,8 +56,9 @@ const get = (path: string, headers: Record<string, string> = {}) =>
 describe('the /updates/ folder', () => {
   it('serves latest.yml as YAML, revalidated on every request', async () => {
     await start(dir);
-    const response = await get('/updates/latest.yml');
+    const response = await get('/updates/latest.yml', { 'accept-encoding': 'gzip' });
     expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.headers['content-type']).toBe('text/yaml; charset=utf-8');
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['accept-ranges']).toBe('bytes');
@@ -63,8 +67,9 @@ describe('the /updates/ folder', () => {
 
   it('answers a byte range of an installer with 206 and exactly those bytes', async () => {
     await start(dir);
-    const response = await get('/updates/Mowakaba-Setup-0.2.0.exe', { range: 'bytes=1000-1999' });
+    const response = await get('/updates/Mowakaba-Setup-0.2.0.exe', { range: 'bytes=1000-1999', 'accept-encoding': 'gzip' });
     expect(response.status).toBe(206);
+    expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.headers['content-range']).toBe(`bytes 1000-1999/${installer.length}`);
     expect(response.headers['content-length']).toBe('1000');
     expect(response.headers['content-type']).toBe('application/vnd.microsoft.portable-executable');
