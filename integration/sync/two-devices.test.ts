@@ -171,6 +171,23 @@ describe.each(serverBackends)('two devices and a server on %s', (backend) => {
     await field.call('session:unlock', { username: 'salma', password: workerPassword });
   });
 
+  it("a colleague's sync on a shared laptop carries up the changes the first one left unsynced", async () => {
+    const [row] = (await field.call('households:list', { limit: 1 })).rows;
+    await field.call('households:update', { id: row!.id, notes: 'Left unsynced by Salma' });
+    await field.call('session:lock');
+    await field.call('session:unlock', { username: 'amina', password: 'amina-password-1' });
+    await field.call('sync:now');
+    expect((await field.call('sync:status')).pending).toBe(0);
+    await office.call('sync:now');
+    expect(await notesOn(office, row!.id)).toBe('Left unsynced by Salma');
+    // Recorded as hers, not as the colleague's who carried it.
+    const salma = (await office.call('users:list')).find((user) => user.username === 'salma')!;
+    const op = await server.server.db.selectFrom('ops').select('user_id').where('row_id', '=', row!.id).where('field', '=', 'notes').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(op.user_id).toBe(salma.id);
+    await field.call('session:lock');
+    await field.call('session:unlock', { username: 'salma', password: workerPassword });
+  });
+
   it("a manager made a worker keeps only her district's households on her laptop after its next sync", async () => {
     await office.call('users:add', { username: 'nadia', displayName: 'Nadia', role: 'manager', districtIds: [], password: 'nadia-password-1' });
     await office.call('sync:now');

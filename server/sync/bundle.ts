@@ -5,25 +5,11 @@ import type { ServerContext } from '../context.ts';
 import { fail } from '../errors.ts';
 import { chunks } from './ledger.ts';
 import { pullPage } from './pull.ts';
-import { applyChanges } from './push.ts';
-import type { Actor } from './scope.ts';
+import { applyChanges, deviceAuthors } from './push.ts';
 
 const bundleRefused = (error: unknown): never => {
   if (error instanceof BundleError) return fail('bad-request', error.message);
   throw error;
-};
-
-/** The active users who signed in on a device, as authors its bundle may name. */
-const deviceAuthors = async (ctx: ServerContext, branchId: string, deviceId: string): Promise<Map<string, Actor>> => {
-  const users = await ctx.db
-    .selectFrom('device_users as du')
-    .innerJoin('accounts as a', (join) => join.onRef('a.branch_id', '=', 'du.branch_id').onRef('a.id', '=', 'du.user_id'))
-    .select(['a.id', 'a.role', 'a.district_ids'])
-    .where('du.branch_id', '=', branchId)
-    .where('du.device_id', '=', deviceId)
-    .where('a.disabled', '=', false)
-    .execute();
-  return new Map(users.map((u) => [u.id, { userId: u.id, role: u.role, districtIds: u.district_ids }]));
 };
 
 /**
@@ -49,7 +35,7 @@ export const importBundle = async (ctx: ServerContext, auth: AuthContext, file: 
   const { payload } = await openBundle(file, key, deviceBundleSchema).catch(bundleRefused);
   requireSchema(ctx, payload.schema_version);
 
-  const authors = await deviceAuthors(ctx, auth.branchId, device.id);
+  const authors = await deviceAuthors(ctx.db, auth.branchId, device.id);
   const exporter = authors.get(payload.user_id) ?? fail('forbidden', 'The user who exported this bundle may not sync from that device.');
   const source = { branchId: auth.branchId, deviceId: device.id, now: ctx.now(), authorOf: (userId: string | undefined) => authors.get(userId ?? payload.user_id) ?? null };
   const results: PushResult[] = await ctx.db.transaction().execute(async (trx) => {

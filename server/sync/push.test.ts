@@ -101,12 +101,26 @@ describe.each(serverBackends)('push on %s', (backend) => {
     expect(codes((await branch.worker.push(changesFor('households', inB, { notes: 'mine now' }))).body.results)).toEqual(['accepted']);
   });
 
-  it('refuses a change naming another user as its author', async () => {
+  it('refuses a change naming as its author a user who never signed in on that device', async () => {
     const id = await household();
     const answer = await branch.worker.push(changesFor('households', id, { notes: 'x' }, { userId: branch.manager.userId }));
     expect(codes(answer.body.results)).toEqual(['role-forbidden']);
     const own = await branch.worker.push(changesFor('households', id, { notes: 'x' }, { userId: branch.worker.userId }));
     expect(codes(own.body.results)).toEqual(['accepted']);
+  });
+
+  it("judges a shared laptop's changes as their authors': a colleague's pushed by whoever syncs, in the author's role and scope", async () => {
+    const inB = await household(branch.districtB);
+    // The manager signed in on the worker's laptop earlier; the worker now syncs the outbox of both.
+    await signIn(test.url, branch.passwords.manager.username, branch.passwords.manager.password, branch.worker.deviceId);
+    const managers = await branch.worker.push(changesFor('households', inB, { notes: 'seen by the manager' }, { userId: branch.manager.userId }));
+    expect(codes(managers.body.results)).toEqual(['accepted']);
+    const authored = await test.server.db.selectFrom('ops').select('user_id').where('op_id', '=', `${managers.body.results[0]?.op_id}`).executeTakeFirstOrThrow();
+    expect(authored.user_id).toBe(branch.manager.userId);
+    // Her own change there is still out of her scope, and a worker's assignment is still refused.
+    expect(codes((await branch.worker.push(changesFor('households', inB, { notes: 'mine?' }))).body.results)).toEqual(['out-of-scope']);
+    const assignment = await branch.worker.push(changesFor('households', inB, { assigned_worker_id: branch.worker.userId }, { userId: branch.worker.userId }));
+    expect(codes(assignment.body.results)).toEqual(['role-forbidden']);
   });
 
   it('creates a row only whole, under an existing household, with references that exist', async () => {

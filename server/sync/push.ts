@@ -17,6 +17,24 @@ export interface PushSource {
   authorOf: (userId: string | undefined) => Actor | null;
 }
 
+/**
+ * The active users who signed in on a device: the authors its changes may name. A laptop shared by
+ * colleagues pushes the outbox of all of them with the token of whoever syncs; each change is then
+ * judged as its own author's (role and scope), never as the pusher's, and a name that never signed
+ * in on that device is refused.
+ */
+export const deviceAuthors = async (db: Kysely<ServerDatabase>, branchId: string, deviceId: string): Promise<Map<string, Actor>> => {
+  const users = await db
+    .selectFrom('device_users as du')
+    .innerJoin('accounts as a', (join) => join.onRef('a.branch_id', '=', 'du.branch_id').onRef('a.id', '=', 'du.user_id'))
+    .select(['a.id', 'a.role', 'a.district_ids'])
+    .where('du.branch_id', '=', branchId)
+    .where('du.device_id', '=', deviceId)
+    .where('a.disabled', '=', false)
+    .execute();
+  return new Map(users.map((u) => [u.id, { userId: u.id, role: u.role, districtIds: u.district_ids }]));
+};
+
 type Checked = { change: PushChange; checked: CheckedChange };
 
 /** A row the batch creates: every field its accepted ops bring, and the verdict on the whole row. */

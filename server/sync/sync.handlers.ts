@@ -9,7 +9,7 @@ import { fail, parseInput } from '../errors.ts';
 import { importBundle } from './bundle.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
 import { pullPage } from './pull.ts';
-import { applyChanges } from './push.ts';
+import { applyChanges, deviceAuthors } from './push.ts';
 import { snapshotLines } from './snapshot.ts';
 
 /** Pushes carry files (documents) inline, so they may be larger than Fastify's 1 MB default. */
@@ -38,7 +38,9 @@ export const registerSyncRoutes = async (app: FastifyInstance, ctx: ServerContex
     if (body.branch_id !== auth.branchId) fail('wrong-branch', 'These changes belong to another branch.');
     requireSchema(ctx, body.schema_version);
     const actor = { userId: auth.userId, role: auth.role, districtIds: auth.districtIds };
-    const source = { branchId: auth.branchId, deviceId: auth.deviceId, now: ctx.now(), authorOf: (userId: string | undefined) => (userId === undefined || userId === auth.userId ? actor : null) };
+    const authors = await deviceAuthors(ctx.db, auth.branchId, auth.deviceId);
+    const authorOf = (userId: string | undefined) => (userId === undefined || userId === auth.userId ? actor : (authors.get(userId) ?? null));
+    const source = { branchId: auth.branchId, deviceId: auth.deviceId, now: ctx.now(), authorOf };
     const results = await ctx.db.transaction().execute((trx) => applyChanges(trx, source, body.changes));
     return { results };
   });
