@@ -10,6 +10,7 @@ import { importBundle } from './bundle.ts';
 import { listConflicts, resolveConflict } from './conflicts.ts';
 import { pullPage } from './pull.ts';
 import { applyChanges, deviceAuthors } from './push.ts';
+import type { Actor } from './scope.ts';
 import { snapshotLines } from './snapshot.ts';
 
 /** Pushes carry files (documents) inline, so they may be larger than Fastify's 1 MB default. */
@@ -38,7 +39,9 @@ export const registerSyncRoutes = async (app: FastifyInstance, ctx: ServerContex
     if (body.branch_id !== auth.branchId) fail('wrong-branch', 'These changes belong to another branch.');
     requireSchema(ctx, body.schema_version);
     const actor = { userId: auth.userId, role: auth.role, districtIds: auth.districtIds };
-    const authors = await deviceAuthors(ctx.db, auth.branchId, auth.deviceId);
+    // Colleagues' changes (a shared laptop) are rare: their authors are looked up only then.
+    const colleagues = body.changes.some((change) => change.user_id !== undefined && change.user_id !== auth.userId);
+    const authors = colleagues ? await deviceAuthors(ctx.db, auth.branchId, auth.deviceId) : new Map<string, Actor>();
     const authorOf = (userId: string | undefined) => (userId === undefined || userId === auth.userId ? actor : (authors.get(userId) ?? null));
     const source = { branchId: auth.branchId, deviceId: auth.deviceId, now: ctx.now(), authorOf };
     const results = await ctx.db.transaction().execute((trx) => applyChanges(trx, source, body.changes));
